@@ -1,0 +1,52 @@
+"""One exception hierarchy. Library code raises these; only the CLI turns them into exit codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Exit codes shared by every command.
+EXIT_OK = 0
+EXIT_INVALID = 1  # the ledger (or a finding at --fail-on) is the problem
+EXIT_USAGE = 2  # the command line or the file system is the problem
+
+
+class PrivacyInventoryError(Exception):
+    """Root of every error this package raises on purpose."""
+
+    exit_code = EXIT_INVALID
+
+
+class UsageError(PrivacyInventoryError):
+    """A missing path, an unreadable file, a bad option value."""
+
+    exit_code = EXIT_USAGE
+
+
+@dataclass
+class LedgerInvalid(PrivacyInventoryError):
+    """The ledger has errors; `problems` is the full table of them (see validate.PROBLEM_COLUMNS)."""
+
+    problems: pd.DataFrame
+    path: str = ""
+    exit_code: int = field(default=EXIT_INVALID)
+
+    def __str__(self) -> str:
+        errors = self.problems[self.problems["severity"] == "error"]
+        return f"{self.path}: {len(errors)} error(s) in the ledger"
+
+
+@dataclass
+class ConfigError(PrivacyInventoryError):
+    """A model or configuration file (e.g. risk_model.yaml) is wrong at `key`."""
+
+    file: str
+    key: str
+    value: object
+    expected: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.key}: got {self.value!r}, expected {self.expected}"

@@ -1,0 +1,294 @@
+"""Validation of ledger tables against schema.py, vectorised with pandera.
+
+Every problem becomes one row of a problems table: file, row (as a spreadsheet counts it: the header
+is row 1), column, the bad value, what was expected, severity and a reason code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+
+import pandas as pd
+import pandera.pandas as pa
+import pyarrow as arrow
+import pyarrow.compute as pc
+from pandera.errors import SchemaErrors
+
+from .schema import TABLES_BY_NAME, Column, Table
+
+PROBLEM_COLUMNS = ["file", "row", "column", "value", "expected", "severity", "code"]
+
+TRUE_WORDS = ("true", "1", "yes", "y", "t", "はい", "○", "有")
+FALSE_WORDS = ("false", "0", "no", "n", "f", "いいえ", "×", "無")
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d")
+
+
+def problem(
+    file: str,
+    row: int | None,
+    column: str | None,
+    value: object,
+    expected: str,
+    *,
+    severity: str = "error",
+    code: str,
+) -> dict:
+    return {
+        "file": file,
+        "row": row,
+        "column": column,
+        "value": None if value is None else str(value),
+        "expected": expected,
+        "severity": severity,
+        "code": code,
+    }
+
+
+def problems_frame(rows: Iterable[dict] | pd.DataFrame = ()) -> pd.DataFrame:
+    df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    if df.empty:
+        df = pd.DataFrame(columns=PROBLEM_COLUMNS)
+    df = df[PROBLEM_COLUMNS].copy()
+    df["row"] = df["row"].astype("Int64")
+    return df.reset_index(drop=True)
+
+
+def isin(s: pd.Series, values: Iterable) -> pd.Series:
+    """Hash-based membership for text columns. pandas' isin on Arrow strings converts the value set
+    element by element in Python, which takes seconds against a million flow ids."""
+    if not isinstance(values, pd.Series):
+        values = pd.Series(list(values), dtype="str")
+    value_set = arrow.array(values.dropna().astype("str").unique(), type=arrow.string())
+    hits = pc.is_in(arrow.array(s.astype("str"), type=arrow.string(), from_pandas=True), value_set=value_set)
+    return pd.Series(hits.to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
+
+
+# --- value parsers shared by validation and coercion (one meaning of "a valid date") -----------------
+
+
+def parse_dates(s: pd.Series) -> pd.Series:
+    out = pd.to_datetime(s, format=DATE_FORMATS[0], errors="coerce")
+    for fmt in DATE_FORMATS[1:]:
+        missing = out.isna() & s.notna()
+        if missing.any():
+            out = out.where(~missing, pd.to_datetime(s.where(missing), format=fmt, errors="coerce"))
+    return out
+
+
+def parse_bools(s: pd.Series) -> pd.Series:
+    lower = s.astype("string").str.lower()
+    out = pd.Series(pd.NA, index=s.index, dtype="boolean")
+    out[isin(lower, TRUE_WORDS)] = True
+    out[isin(lower, FALSE_WORDS)] = False
+    return out
+
+
+def parse_ints(s: pd.Series) -> pd.Series:
+    num = pd.to_numeric(s, errors="coerce")
+    whole = num.notna() & (num == num.round())
+    return num.where(whole).astype("Int64")
+
+
+# --- column checks -----------------------------------------------------------------------------------
+
+
+def _expected_for(col: Column) -> tuple[str, str]:
+    """(reason code, what the user must write) for a column's type check."""
+    if col.kind == "enum":
+        return "enum", "one of: " + ", ".join(col.allowed or {})
+    if col.kind == "bool":
+        return "bool", "true or false (also yes/no, 1/0)"
+    if col.kind == "int":
+        floor = "" if col.minimum is None else f" ≥ {col.minimum}"
+        return "int", f"a whole number{floor}"
+    if col.kind == "date":
+        return "date", "a real calendar date as YYYY-MM-DD"
+    if col.pattern:
+        return "pattern", col.pattern_help or f"text matching {col.pattern}"
+    return "", ""
+
+
+def _value_check(col: Column) -> Callable[[pd.Series], pd.Series] | None:
+    if col.kind == "enum":
+        allowed = list(col.allowed or {})
+        return lambda s: isin(s, allowed)
+    if col.kind == "bool":
+        return lambda s: parse_bools(s).notna()
+    if col.kind == "int":
+        floor = col.minimum
+
+        def _int_ok(s: pd.Series) -> pd.Series:
+            v = parse_ints(s)
+            ok = v.notna()
+            return ok & (v >= floor) if floor is not None else ok
+
+        return _int_ok
+    if col.kind == "date":
+        return lambda s: parse_dates(s).notna()
+    if col.pattern:
+        rx = re.compile(col.pattern)
+        return lambda s: s.astype("string").str.fullmatch(rx).fillna(False).astype(bool)
+    return None
+
+
+@cache
+def _pandera_schema(table_name: str, present: tuple[str, ...]) -> tuple[pa.DataFrameSchema, dict]:
+    """Schema over the columns present; and a map from pandera's check label to (code, expected)."""
+    table = TABLES_BY_NAME[table_name]
+    columns: dict[str, pa.Column] = {}
+    labels: dict[tuple[str, str], tuple[str, str]] = {}
+    for col in table.columns:
+        if col.name not in present:
+            continue
+        checks = []
+        fn = _value_check(col)
+        if fn is not None:
+            code, expected = _expected_for(col)
+            label = f"{col.name}:{code}"
+            checks.append(pa.Check(fn, error=label, ignore_na=True))
+            labels[(col.name, label)] = (code, expected)
+        unique = table.key == (col.name,)
+        columns[col.name] = pa.Column(
+            nullable=not col.required, checks=checks, unique=unique, required=False, coerce=False
+        )
+    composite = list(table.key) if len(table.key) > 1 and set(table.key) <= set(present) else None
+    schema = pa.DataFrameSchema(columns, unique=composite, strict=False, coerce=False)
+    return schema, labels
+
+
+def _key_expected(table: Table) -> str:
+    return f"a unique {' + '.join(table.key)} (the key of {table.file})"
+
+
+def check_table(table: Table, df: pd.DataFrame) -> pd.DataFrame:
+    """All cell-level problems of one table: required, type, allowed value, pattern, key uniqueness."""
+    schema, labels = _pandera_schema(table.name, tuple(df.columns))
+    try:
+        schema.validate(df, lazy=True)
+        return problems_frame()
+    except SchemaErrors as err:
+        fc = err.failure_cases
+    fc = fc[fc["index"].notna()]
+    out = []
+    for (column, check), group in fc.groupby(["column", "check"], sort=False, dropna=False):
+        idx = group["index"].astype(int)
+        if check == "not_nullable":
+            code, expected = "required", "a value (this column is required)"
+        elif check in ("field_uniqueness", "multiple_fields_uniqueness") or str(check).startswith("unique"):
+            code, expected = "duplicate_key", _key_expected(table)
+        else:
+            code, expected = labels.get((column, check), ("invalid", str(check)))
+        if column == table.name or column not in df.columns:  # DataFrame-level (composite key) checks
+            column = "+".join(table.key)
+            values = df.loc[idx, list(table.key)].astype(str).agg("+".join, axis=1)
+        else:
+            values = df.loc[idx, column]
+        out.append(
+            pd.DataFrame(
+                {
+                    "file": table.file,
+                    "row": idx.to_numpy() + 2,
+                    "column": column,
+                    "value": values.astype("string").fillna("").to_numpy(),
+                    "expected": expected,
+                    "severity": "error",
+                    "code": code,
+                }
+            )
+        )
+    return problems_frame(pd.concat(out, ignore_index=True).drop_duplicates())
+
+
+def check_columns(table: Table, header: list[str]) -> list[dict]:
+    """Missing columns are errors; unknown ones are warnings; duplicated header names are errors."""
+    rows = []
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            rows.append(problem(table.file, 1, name, name, "each column name once", code="duplicate_column"))
+        seen.add(name)
+    for col in table.columns:
+        if col.name not in seen:
+            rows.append(
+                problem(table.file, 1, col.name, None, f"a column named {col.name!r} ({col.en})",
+                        code="missing_column")
+            )
+    known = set(table.column_names)
+    for name in header:
+        if name not in known:
+            rows.append(
+                problem(table.file, 1, name, name, "a known column (it is ignored)",
+                        severity="warning", code="unknown_column")
+            )
+    return rows
+
+
+def check_reference(
+    file: str, df: pd.DataFrame, column: str, targets: pd.Series, target_desc: str
+) -> pd.DataFrame:
+    """Rows of `df[column]` whose value is not among `targets`."""
+    s = df[column]
+    bad = s.notna() & ~isin(s, targets)
+    idx = bad[bad].index
+    return problems_frame(
+        pd.DataFrame(
+            {
+                "file": file,
+                "row": idx.to_numpy() + 2,
+                "column": column,
+                "value": s[idx].to_numpy(),
+                "expected": f"an existing {target_desc}",
+                "severity": "error",
+                "code": "dangling_reference",
+            }
+        )
+    )
+
+
+def check_typed_reference(
+    file: str, df: pd.DataFrame, column: str, prefixes: dict[str, str | None], keys: dict[str, pd.Series]
+) -> pd.DataFrame:
+    """Values like `partner:PO01`: the prefix must be known and the id must exist in its table."""
+    s = df[column].astype("string")
+    parts = s.str.partition(":")
+    prefix, ident = parts[0], parts[2]
+    frames = []
+    unknown = s.notna() & ~isin(prefix, prefixes)
+    if unknown.any():
+        idx = unknown[unknown].index
+        frames.append(
+            pd.DataFrame(
+                {
+                    "file": file,
+                    "row": idx.to_numpy() + 2,
+                    "column": column,
+                    "value": s[idx].to_numpy(),
+                    "expected": "one of " + ", ".join(f"{p}:ID" if t else p for p, t in prefixes.items()),
+                    "severity": "error",
+                    "code": "bad_reference",
+                }
+            )
+        )
+    for pfx, table_name in prefixes.items():
+        if table_name is None or table_name not in keys:
+            continue
+        mine = s.notna() & (prefix == pfx)
+        missing = mine & ~isin(ident, keys[table_name])
+        if missing.any():
+            idx = missing[missing].index
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "file": file,
+                        "row": idx.to_numpy() + 2,
+                        "column": column,
+                        "value": s[idx].to_numpy(),
+                        "expected": f"an existing id of {table_name} after '{pfx}:'",
+                        "severity": "error",
+                        "code": "dangling_reference",
+                    }
+                )
+            )
+    return problems_frame(pd.concat(frames, ignore_index=True)) if frames else problems_frame()

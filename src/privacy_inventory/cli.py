@@ -38,9 +38,13 @@ app = typer.Typer(
 
 LedgerArg = Annotated[
     Path | None,
-    typer.Argument(help="Ledger directory (CSV + YAML). Default: the bundled co-op ledger.", show_default=False),
+    typer.Argument(
+        help="Ledger directory (CSV + YAML). Default: the bundled co-op ledger.", show_default=False
+    ),
 ]
-FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f", help="table for people, json or csv for machines.")]
+FormatOpt = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="table for people, json or csv for machines.")
+]
 
 
 def _print_problems(problems: pd.DataFrame, limit: int) -> None:
@@ -57,7 +61,11 @@ def report_ledger_invalid(exc: LedgerInvalid) -> None:
     err_console.print(f"[bold red]The ledger {escape(exc.path)} has errors[/]; nothing was written.")
     errors = exc.problems[exc.problems["severity"] == "error"]
     for p in errors.head(30).itertuples():
-        where = p.file + (f" row {p.row}" if pd.notna(p.row) else "") + (f", column {p.column}" if p.column else "")
+        where = (
+            p.file
+            + (f" row {p.row}" if pd.notna(p.row) else "")
+            + (f", column {p.column}" if p.column else "")
+        )
         value = "" if p.value is None or pd.isna(p.value) else f": {p.value!r}"
         err_console.print(f"  {escape(where)}{escape(value)} — expected {escape(str(p.expected))}")
     if len(errors) > 30:
@@ -84,15 +92,25 @@ def validate(
     if errors.empty:
         summary = to_inventory(raw, problems).summary()
     if fmt is OutputFormat.json:
-        print_json({"valid": errors.empty, "path": str(raw.path), "tables": counts, "summary": summary,
-                    "encodings": raw.encodings, "problems": records(problems)})
+        print_json(
+            {
+                "valid": errors.empty,
+                "path": str(raw.path),
+                "tables": counts,
+                "summary": summary,
+                "encodings": raw.encodings,
+                "problems": records(problems),
+            }
+        )
     elif fmt is OutputFormat.csv:
         print_csv(problems)
     else:
         console.print(f"Ledger: [bold]{escape(str(raw.path))}[/]")
         console.print(mapping_table(counts, "table", "rows", title="Rows per table"))
         if summary:
-            console.print(mapping_table(summary["items_by_category"], "category", "items", title="Items per category"))
+            console.print(
+                mapping_table(summary["items_by_category"], "category", "items", title="Items per category")
+            )
             console.print(mapping_table(summary["flows_by_basis"], "basis", "flows", title="Flows per basis"))
         _print_problems(problems, max_problems)
         warnings = len(problems) - len(errors)
@@ -114,8 +132,10 @@ def init(directory: Annotated[Path, typer.Argument(help="A new or empty director
 
     written = init_ledger(directory)
     console.print(f"Empty ledger written to [bold]{escape(str(directory))}[/]: {', '.join(written)}")
-    console.print("Fill in organisation.yaml and the CSV files, then run: privacy-inventory validate "
-                  + escape(str(directory)))
+    console.print(
+        "Fill in organisation.yaml and the CSV files, then run: privacy-inventory validate "
+        + escape(str(directory))
+    )
 
 
 @app.command()

@@ -83,9 +83,16 @@ def resolve_ledger_dir(path: str | Path | None) -> Path:
 def _read_table(raw: RawLedger, table: Table) -> None:
     path = raw.path / table.file
     if not path.exists():
-        raw.add(problem(table.file, None, None, None,
-                        f"the file {table.file} with columns {', '.join(table.column_names)}",
-                        code="missing_file"))
+        raw.add(
+            problem(
+                table.file,
+                None,
+                None,
+                None,
+                f"the file {table.file} with columns {', '.join(table.column_names)}",
+                code="missing_file",
+            )
+        )
         return
     if not path.is_file():
         raw.add(problem(table.file, None, None, None, "a regular file", code="not_a_file"))
@@ -100,8 +107,11 @@ def _read_table(raw: RawLedger, table: Table) -> None:
         return
     raw.encodings[table.name] = decoded.encoding
     if not decoded.utf8.strip():
-        raw.add(problem(table.file, 1, None, "", "a header row: " + ",".join(table.column_names),
-                        code="empty_file"))
+        raw.add(
+            problem(
+                table.file, 1, None, "", "a header row: " + ",".join(table.column_names), code="empty_file"
+            )
+        )
         return
     header = parse_header(decoded.utf8)
     header_problems = check_columns(table, header)
@@ -113,12 +123,28 @@ def _read_table(raw: RawLedger, table: Table) -> None:
     except Exception as exc:  # pyarrow reports malformed CSV (wrong field count, bad quoting) this way
         detail = str(exc).strip().splitlines()[0]
         match = re.search(r"[Rr]ow #(\d+)", detail)
-        raw.add(problem(table.file, int(match.group(1)) if match else None, None, None,
-                        f"well-formed CSV ({detail})", code="csv_syntax"))
+        raw.add(
+            problem(
+                table.file,
+                int(match.group(1)) if match else None,
+                None,
+                None,
+                f"well-formed CSV ({detail})",
+                code="csv_syntax",
+            )
+        )
         return
     if len(df) < table.min_rows:
-        raw.add(problem(table.file, 2, None, None, f"at least {table.min_rows} data row(s) below the header",
-                        code="empty_table"))
+        raw.add(
+            problem(
+                table.file,
+                2,
+                None,
+                None,
+                f"at least {table.min_rows} data row(s) below the header",
+                code="empty_table",
+            )
+        )
     raw.tables[table.name] = df
     raw.add(check_table(table, df))
 
@@ -136,8 +162,16 @@ def _read_organisation(raw: RawLedger) -> None:
     path = raw.path / ORGANISATION_FILE
     f = ORGANISATION_FILE
     if not path.is_file():
-        raw.add(problem(f, None, None, None, "organisation.yaml with the organisation's name and contacts",
-                        code="missing_file"))
+        raw.add(
+            problem(
+                f,
+                None,
+                None,
+                None,
+                "organisation.yaml with the organisation's name and contacts",
+                code="missing_file",
+            )
+        )
         return
     try:
         text = decode(path.read_bytes()).utf8.decode("utf-8")
@@ -148,8 +182,16 @@ def _read_organisation(raw: RawLedger) -> None:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raw.add(problem(f, mark.line + 1 if mark else None, None, None,
-                        f"valid YAML ({getattr(exc, 'problem', exc)})", code="yaml_syntax"))
+        raw.add(
+            problem(
+                f,
+                mark.line + 1 if mark else None,
+                None,
+                None,
+                f"valid YAML ({getattr(exc, 'problem', exc)})",
+                code="yaml_syntax",
+            )
+        )
         return
     if not isinstance(data, dict):
         raw.add(problem(f, 1, None, type(data).__name__, "a mapping of keys to values", code="yaml_shape"))
@@ -173,14 +215,20 @@ def _read_organisation(raw: RawLedger) -> None:
     known_top = {fld.path.split(".")[0] for fld in ORGANISATION_FIELDS} | {"sources", "notes"}
     for key in data:
         if key not in known_top:
-            raw.add(problem(f, None, key, key, "a known key (it is ignored)", severity="warning",
-                            code="unknown_key"))
+            raw.add(
+                problem(
+                    f, None, key, key, "a known key (it is ignored)", severity="warning", code="unknown_key"
+                )
+            )
     raw.organisation = data
 
 
 def _check_references(raw: RawLedger) -> None:
-    keys = {t.name: raw.tables[t.name][t.key[0]] for t in TABLES
-            if t.name in raw.tables and len(t.key) == 1 and t.key[0] in raw.tables[t.name]}
+    keys = {
+        t.name: raw.tables[t.name][t.key[0]]
+        for t in TABLES
+        if t.name in raw.tables and len(t.key) == 1 and t.key[0] in raw.tables[t.name]
+    }
     for table in TABLES:
         df = raw.tables.get(table.name)
         if df is None:
@@ -190,8 +238,11 @@ def _check_references(raw: RawLedger) -> None:
                 continue
             target_table, target_col = col.references.split(".")
             if target_table in keys:
-                raw.add(check_reference(table.file, df, col.name, keys[target_table],
-                                        f"{target_col} in {target_table}.csv"))
+                raw.add(
+                    check_reference(
+                        table.file, df, col.name, keys[target_table], f"{target_col} in {target_table}.csv"
+                    )
+                )
         for column, prefixes in table.polymorphic.items():
             if column in df:
                 raw.add(check_typed_reference(table.file, df, column, prefixes, keys))

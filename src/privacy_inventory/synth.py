@@ -143,14 +143,18 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
     kinds[0] = "outsourcee"  # sub-outsourcees need a parent
     part_ids = _ids("PT", spec.partners, 5)
     outsourcers = part_ids[kinds == "outsourcee"]
-    country = np.where(np.isin(kinds, ["statutory", "entrusting_coop"]), "JP", rng.choice(_COUNTRIES, spec.partners))
+    country = np.where(
+        np.isin(kinds, ["statutory", "entrusting_coop"]), "JP", rng.choice(_COUNTRIES, spec.partners)
+    )
     contracted = np.isin(kinds, ["outsourcee", "sub_outsourcee"])
     partners = pd.DataFrame(
         {
             "partner_id": part_ids,
             "name": np.char.add("合成パートナー", part_ids),
             "kind": kinds,
-            "joint_use_group": np.where(kinds == "joint_user", rng.integers(1, 4, spec.partners).astype(str), ""),
+            "joint_use_group": np.where(
+                kinds == "joint_user", rng.integers(1, 4, spec.partners).astype(str), ""
+            ),
             "country": country,
             "transfer_basis": np.where(
                 (country != "JP") & (rng.random(spec.partners) < 0.7),
@@ -159,9 +163,13 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
             ),
             "contract_date": np.where(contracted, _dates(rng, spec.partners, "2015-01-01", 3000), ""),
             "last_inspection": np.where(
-                contracted & (rng.random(spec.partners) < 0.85), _dates(rng, spec.partners, "2023-01-01", 1400), ""
+                contracted & (rng.random(spec.partners) < 0.85),
+                _dates(rng, spec.partners, "2023-01-01", 1400),
+                "",
             ),
-            "subcontracting": np.where(contracted, rng.choice(["none", "known", "unknown"], spec.partners), ""),
+            "subcontracting": np.where(
+                contracted, rng.choice(["none", "known", "unknown"], spec.partners), ""
+            ),
             "parent_partner_id": np.where(
                 kinds == "sub_outsourcee", outsourcers[rng.integers(0, len(outsourcers), spec.partners)], ""
             ),
@@ -188,7 +196,9 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
             "direction": np.where(fkind == "entrusting_coop", "in", "out"),
             "channel": rng.choice(list(CHANNEL), spec.flows),
             "encrypted": _bool_text(rng.random(spec.flows) < 0.6),
-            "records": np.where(rng.random(spec.flows) < 0.5, rng.integers(1, 200_000, spec.flows).astype(str), ""),
+            "records": np.where(
+                rng.random(spec.flows) < 0.5, rng.integers(1, 200_000, spec.flows).astype(str), ""
+            ),
             "record_kept": np.where(basis == "consent", _bool_text(rng.random(spec.flows) < 0.8), ""),
             "source": "synthetic",
         }
@@ -201,7 +211,9 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
         [
             np.char.add("item:", item_ids[rng.integers(0, spec.items, n_ctl)]),
             np.char.add("partner:", part_ids[rng.integers(0, spec.partners, n_ctl)]),
-            np.char.add("department:", departments["department_id"].to_numpy()[rng.integers(0, n_dep, n_ctl)]),
+            np.char.add(
+                "department:", departments["department_id"].to_numpy()[rng.integers(0, n_dep, n_ctl)]
+            ),
         ],
         "all",
     )
@@ -243,7 +255,11 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
         "contact": {"department": "管理部", "phone": "000-000-0000"},
         "policy_date": "2020-04-01",
         "joint_use_all_items": False,
-        "joint_use_manager": {"name": "合成生活協同組合", "address": "山口県山口市（合成）", "representative": "理事長"},
+        "joint_use_manager": {
+            "name": "合成生活協同組合",
+            "address": "山口県山口市（合成）",
+            "representative": "理事長",
+        },
         "request_procedure": "管理部へ書面で請求",
         "safety_measures_published": True,
         "sources": {"name": "synthetic"},

@@ -212,15 +212,28 @@ def check_columns(table: Table, header: list[str]) -> list[dict]:
     for col in table.columns:
         if col.name not in seen:
             rows.append(
-                problem(table.file, 1, col.name, None, f"a column named {col.name!r} ({col.en})",
-                        code="missing_column")
+                problem(
+                    table.file,
+                    1,
+                    col.name,
+                    None,
+                    f"a column named {col.name!r} ({col.en})",
+                    code="missing_column",
+                )
             )
     known = set(table.column_names)
     for name in header:
         if name not in known:
             rows.append(
-                problem(table.file, 1, name, name, "a known column (it is ignored)",
-                        severity="warning", code="unknown_column")
+                problem(
+                    table.file,
+                    1,
+                    name,
+                    name,
+                    "a known column (it is ignored)",
+                    severity="warning",
+                    code="unknown_column",
+                )
             )
     return rows
 

@@ -155,6 +155,22 @@ def synth(
     console.print(mapping_table(counts, "table", "rows", title=f"Synthetic ledger in {escape(str(out))}"))
 
 
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option(help="Write the Markdown here instead of printing it.")] = None,
+) -> None:
+    """Print the ledger's column reference (Markdown), generated from the one schema definition."""
+    from .ledger_docs import render_ledger_reference
+    from .textio import write_text_atomic
+
+    text = render_ledger_reference()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(out, text)
+        console.print(f"Wrote {escape(str(out))}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: maps the package's errors to exit codes and messages, never to a traceback."""
     try:

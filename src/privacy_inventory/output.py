@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # messages stay one greppable line
 
 
 class OutputFormat(StrEnum):

@@ -283,7 +283,7 @@ def write_ledger(tables: dict[str, pd.DataFrame | dict], out: Path) -> None:
     for name, table in TABLES_BY_NAME.items():
         df = tables.get(name)
         df = pd.DataFrame(columns=table.column_names) if df is None else df
-        df = df.reindex(columns=table.column_names).fillna("")
+        df = df.reindex(columns=table.column_names, fill_value="")
         df.to_csv(out / table.file, index=False, encoding="utf-8", lineterminator="\n")
     org = tables.get("organisation") or {}
     (out / "organisation.yaml").write_text(yaml.safe_dump(org, allow_unicode=True, sort_keys=False), "utf-8")

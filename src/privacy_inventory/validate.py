@@ -264,6 +264,8 @@ def check_typed_reference(
     file: str, df: pd.DataFrame, column: str, prefixes: dict[str, str | None], keys: dict[str, pd.Series]
 ) -> pd.DataFrame:
     """Values like `partner:PO01`: the prefix must be known and the id must exist in its table."""
+    if df.empty:
+        return problems_frame()
     s = df[column].astype("string")
     parts = s.str.partition(":")
     prefix, ident = parts[0], parts[2]

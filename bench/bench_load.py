@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import OUT_DIR, header, isolated  # noqa: E402
+from harness import OUT_DIR, header, isolated
 
 ITEMS, PARTNERS, FLOWS = 10_000, 2_000, 1_000_000
 

@@ -7,10 +7,7 @@ Run: python bench/bench_load.py
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import OUT_DIR, header, isolated
 

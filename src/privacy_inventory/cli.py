@@ -11,7 +11,7 @@ import pandas as pd
 import typer
 from rich.markup import escape
 
-from .errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, PrivacyInventoryError
+from .errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, PrivacyInventoryError, UsageError
 from .output import (
     OutputFormat,
     console,
@@ -153,6 +153,129 @@ def synth(
     ensure_empty_dir(out)
     counts = synthesize(out, SynthSpec(items=items, partners=partners, flows=flows, seed=seed))
     console.print(mapping_table(counts, "table", "rows", title=f"Synthetic ledger in {escape(str(out))}"))
+
+
+LEVEL_CHOICES = ("low", "medium", "high", "critical")
+ModelOpt = Annotated[
+    Path | None,
+    typer.Option("--model", help="risk_model.yaml to use (default: the ledger's own, else bundled)."),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Date inspection ages are counted to, YYYY-MM-DD (default: today)."),
+]
+
+
+def parse_as_of(value: str | None):
+    import datetime as dt
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--as-of: {value!r} is not a date; expected YYYY-MM-DD") from None
+
+
+def load_scored(ledger: Path | None, model: Path | None, as_of: str | None):
+    """Load the ledger and its risk model, and score it (used by several commands)."""
+    from .load import load_inventory, resolve_ledger_dir
+    from .risk import score
+    from .risk_model import load_model, model_path
+
+    path = resolve_ledger_dir(ledger)
+    inv = load_inventory(path)
+    risk_model = load_model(model or model_path(path))
+    return inv, score(inv, risk_model, parse_as_of(as_of))
+
+
+SCORE_FIELDS = {
+    "flows": ["flow_id", "item_id", "item_name", "partner_id", "partner_name", "purpose_id", "basis"],
+    "items": ["item_id", "name_ja", "category", "n_flows", "n_high_flows", "worst_flow_id"],
+    "partners": [
+        "partner_id",
+        "name",
+        "kind",
+        "country",
+        "n_flows",
+        "n_items",
+        "n_high_flows",
+        "worst_flow_id",
+    ],
+}
+SCORE_COLUMNS = [
+    "severity", "likelihood", "score", "level",
+    "residual_severity", "residual_likelihood", "residual_score", "residual_level",
+    "whatif_level",
+]  # fmt: skip
+
+
+@app.command()
+def score(
+    ledger: LedgerArg = None,
+    top: Annotated[
+        int | None, typer.Option(min=1, help="Rows per table (default 15 in a table, all otherwise).")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option(help="Only rows at this level or worse: low, medium, high, critical.")
+    ] = None,
+    table: Annotated[str, typer.Option(help="For csv: flows, items or partners.")] = "flows",
+    fmt: FormatOpt = OutputFormat.table,
+    model: ModelOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Score every item, flow and partner: severity × likelihood, inherent and residual, with the reason.
+
+    Ranked worst first. Each row says why, in Japanese and English, from the factors in risk_model.yaml.
+    """
+    from .explain import explain
+
+    if level is not None and level not in LEVEL_CHOICES:
+        raise UsageError(f"--level: {level!r} is not a level; expected one of {', '.join(LEVEL_CHOICES)}")
+    if table not in SCORE_FIELDS:
+        raise UsageError(f"--table: {table!r}; expected flows, items or partners")
+    inv, result = load_scored(ledger, model, as_of)
+    limit = top if top is not None else (15 if fmt is OutputFormat.table else None)
+
+    def rows(name: str):
+        from .risk import rank_rows
+
+        df = getattr(result, name)
+        if level is not None:
+            df = df[df["level"] >= level]
+        df = rank_rows(df, SCORE_FIELDS[name][0], limit)
+        return explain(result, inv, name, df)[
+            SCORE_FIELDS[name] + SCORE_COLUMNS + ["factors", "reason_ja", "reason_en"]
+        ]
+
+    if fmt is OutputFormat.json:
+        print_json(
+            {"as_of": result.as_of, "model": result.model.file, **{n: records(rows(n)) for n in SCORE_FIELDS}}
+        )
+        return
+    if fmt is OutputFormat.csv:
+        print_csv(rows(table).drop(columns=["factors"]))
+        return
+    console.print(
+        f"Risk as of {result.as_of} — levels (flows): {result.level_counts()}; "
+        f"residual: {result.level_counts(residual=True)}"
+    )
+    colour = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "green"}
+    titles = {"flows": "Flows", "items": "Items", "partners": "Partners"}
+    for name in ("flows", "items", "partners"):
+        console.print(f"\n[bold]{titles[name]}[/] (worst first)")
+        for rank, r in enumerate(rows(name).itertuples(), 1):
+            if name == "flows":
+                what = f"{r.flow_id}  {r.item_name} → {r.partner_name}"
+            elif name == "items":
+                what = f"{r.item_id}  {r.name_ja}"
+            else:
+                what = f"{r.partner_id}  {r.name}"
+            console.print(
+                f"{rank:3d}. {escape(what)}  [{colour[r.level]}]{r.level} {r.score}[/]"
+                f" → residual [{colour[r.residual_level]}]{r.residual_level} {r.residual_score}[/]"
+            )
+            console.print(f"     {escape(r.reason_ja)}", style="dim")
 
 
 @app.command()

@@ -68,7 +68,11 @@ def _bool_text(a: np.ndarray) -> np.ndarray:
 
 
 def _ids(prefix: str, n: int, width: int) -> np.ndarray:
-    return np.char.add(prefix, np.char.zfill(np.arange(1, n + 1).astype(str), width))
+    return (
+        np.array([f"{prefix}{i:0{width}d}" for i in range(1, n + 1)], dtype=str)
+        if n < 1000
+        else np.char.add(prefix, np.char.zfill(np.arange(1, n + 1).astype(str), width))
+    )
 
 
 def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
@@ -298,3 +302,18 @@ def synthesize(out: Path, spec: SynthSpec) -> dict[str, int]:
     if model.exists():
         (out / "risk_model.yaml").write_bytes(model.read_bytes())
     return {k: len(v) for k, v in tables.items() if isinstance(v, pd.DataFrame)}
+
+
+def synthetic_inventory(spec: SynthSpec):
+    """The same synthetic ledger as an in-memory Inventory (no files), for tests and benchmarks."""
+    from .inventory import Inventory
+    from .load import typed
+
+    tables = generate(spec)
+    frames = {}
+    for name, table in TABLES_BY_NAME.items():
+        text = tables[name].reindex(columns=table.column_names, fill_value="").astype("str")
+        frames[name] = typed(table, text.replace("", pd.NA).astype("str"))
+    return Inventory(
+        path=Path(f"<synthetic seed {spec.seed}>"), organisation=tables["organisation"], **frames
+    )

@@ -65,6 +65,14 @@ def isin(s: pd.Series, values: Iterable) -> pd.Series:
     return pd.Series(hits.to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
 
 
+def split_reference(s: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """`partner:PO01` → ("partner", "PO01"); `all` → ("all", ""). Works on empty series too."""
+    parts = s.astype("string").str.split(":", n=1)
+    prefix = parts.str[0].astype("str")
+    ident = parts.str[1].astype("string").fillna("").astype("str")
+    return prefix, ident
+
+
 # --- value parsers shared by validation and coercion (one meaning of "a valid date") -----------------
 
 
@@ -264,11 +272,8 @@ def check_typed_reference(
     file: str, df: pd.DataFrame, column: str, prefixes: dict[str, str | None], keys: dict[str, pd.Series]
 ) -> pd.DataFrame:
     """Values like `partner:PO01`: the prefix must be known and the id must exist in its table."""
-    if df.empty:
-        return problems_frame()
     s = df[column].astype("string")
-    parts = s.str.partition(":")
-    prefix, ident = parts[0], parts[2]
+    prefix, ident = split_reference(s)
     frames = []
     unknown = s.notna() & ~isin(prefix, prefixes)
     if unknown.any():

@@ -278,6 +278,157 @@ def score(
             console.print(f"     {escape(r.reason_ja)}", style="dim")
 
 
+SEVERITY_CHOICES = ("info", "low", "medium", "high")
+
+
+def _severity(value: str | None, option: str) -> str | None:
+    if value is not None and value not in SEVERITY_CHOICES:
+        raise UsageError(
+            f"{option}: {value!r} is not a severity; expected one of {', '.join(SEVERITY_CHOICES)}"
+        )
+    return value
+
+
+def run_checks(ledger: Path | None, model: Path | None, as_of: str | None):
+    """Load the ledger and run every compliance rule (the inspection interval comes from the model)."""
+    from .load import load_inventory, resolve_ledger_dir
+    from .risk_model import load_model, model_path
+    from .rules import run_rules
+
+    path = resolve_ledger_dir(ledger)
+    inv = load_inventory(path)
+    risk_model = load_model(model or model_path(path))
+    interval = risk_model.likelihood.get("inspection_overdue", {}).get("interval_months", 12)
+    return inv, run_rules(inv, parse_as_of(as_of), inspection_interval_months=interval)
+
+
+@app.command()
+def check(
+    ledger: LedgerArg = None,
+    min_severity: Annotated[
+        str, typer.Option(help="Show findings at or above: info, low, medium, high.")
+    ] = "low",
+    fail_on: Annotated[
+        str | None, typer.Option(help="Exit 1 when a finding at or above this severity exists (for CI).")
+    ] = None,
+    fmt: FormatOpt = OutputFormat.table,
+    model: ModelOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Compliance findings under APPI and the My Number Act: each with its article and the fix.
+
+    Exit 0, or 1 when --fail-on is given and a finding at or above it exists.
+    """
+    _severity(min_severity, "--min-severity")
+    _severity(fail_on, "--fail-on")
+    _, found = run_checks(ledger, model, as_of)
+    shown = found[found["severity"] >= min_severity]
+    if fmt is OutputFormat.json:
+        counts = shown["severity"].value_counts().reindex(list(SEVERITY_CHOICES), fill_value=0)
+        print_json(
+            {"counts": counts.astype(int).to_dict(), "findings": records(shown.astype({"severity": str}))}
+        )
+    elif fmt is OutputFormat.csv:
+        print_csv(shown)
+    else:
+        colour = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
+        for r in shown.itertuples():
+            console.print(
+                f"[{colour[r.severity]}]{r.severity:<6}[/] [bold]{escape(r.rule_id)}[/] "
+                f"{escape(r.article)}  {escape(r.subject_table)}:{escape(r.subject_id)}"
+                + ("  [dim](assumption)[/]" if r.subject_source == "assumption" else "")
+            )
+            console.print(f"       {escape(r.message_ja)}")
+            console.print(f"       → {escape(r.fix)}", style="green")
+        counts = shown["severity"].value_counts()
+        console.print("\n" + ", ".join(f"{s}: {int(counts.get(s, 0))}" for s in reversed(SEVERITY_CHOICES)))
+    if fail_on is not None and (found["severity"] >= fail_on).any():
+        raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
+def rules(fmt: FormatOpt = OutputFormat.table) -> None:
+    """List the compliance rules: id, article, title and default severity."""
+    from .rules import catalogue
+
+    cat = catalogue()
+    if fmt is OutputFormat.json:
+        print_json(records(cat))
+    elif fmt is OutputFormat.csv:
+        print_csv(cat)
+    else:
+        console.print(frame_table(cat[["rule_id", "article", "title_ja", "severity"]], title="Rules"))
+
+
+@app.command()
+def notice(
+    ledger: LedgerArg = None,
+    lang: Annotated[str, typer.Option(help="ja or en.")] = "ja",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    compare: Annotated[
+        Path | None, typer.Option(help="A published policy text to compare with, both ways.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option(help="Write the notice to this file instead of printing it.")
+    ] = None,
+) -> None:
+    """The public notice (purposes of use, joint use) generated from the ledger.
+
+    With --compare FILE, lists the purposes, joint-use items and joint users that appear in one and not
+    the other (after folding full/half-width, whitespace and list numbering); exit 1 when any differ.
+    """
+    from .load import load_inventory, resolve_ledger_dir
+    from .notice import build_notice, compare_with_policy, render_html, render_markdown
+    from .textio import UnreadableText, read_text, write_text_atomic
+
+    if lang not in ("ja", "en"):
+        raise UsageError(f"--lang: {lang!r}; expected ja or en")
+    if fmt not in ("md", "html"):
+        raise UsageError(f"--format: {fmt!r}; expected md or html")
+    inv = load_inventory(resolve_ledger_dir(ledger))
+    if compare is not None:
+        if not compare.is_file():
+            raise UsageError(f"{compare}: no such file")
+        try:
+            text = read_text(compare)
+        except UnreadableText as exc:
+            raise UsageError(f"{compare}: {exc.detail}") from None
+        diff = compare_with_policy(inv, text)
+        counts = diff.attrs["counts"]
+        console.print(
+            f"Published policy {escape(str(compare))}: {counts['purposes']} purposes, "
+            f"{counts['items']} joint-use items, {counts['joint_users']} joint users"
+        )
+        if diff.empty:
+            console.print("[green]✓ no difference[/] between the ledger and the published policy")
+        else:
+            console.print(
+                frame_table(
+                    diff,
+                    title="Differences (ledger_only: done but not published; policy_only: published but not in the ledger)",
+                )
+            )
+        if diff.attrs["open_categories"]:
+            console.print(
+                "Open categories in the policy (not compared): "
+                + escape("、".join(diff.attrs["open_categories"]))
+            )
+        if not diff.empty:
+            raise typer.Exit(EXIT_INVALID)
+        return
+    n = build_notice(inv, lang)
+    text = render_html(n) if fmt == "html" else render_markdown(n)
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(out, text)
+        console.print(f"Wrote {escape(str(out))}")
+    for gap in n.gaps:
+        err_console.print(
+            f"[yellow]Warning:[/] the joint-use manager's {gap} is missing (APPI Art.27(5)(iii)); a placeholder is shown."
+        )
+
+
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option(help="Write the Markdown here instead of printing it.")] = None,

@@ -430,6 +430,75 @@ def notice(
 
 
 @app.command()
+def review(
+    period: Annotated[
+        str | None, typer.Option(help="Quarter to review, YYYYQn (default: the current quarter).")
+    ] = None,
+    inventory: Annotated[
+        Path | None, typer.Option(help="Ledger directory (default: the bundled co-op ledger).")
+    ] = None,
+    out: Annotated[Path, typer.Option(help="Folder that holds one sub-folder per period.")] = Path("reports"),
+    lang: Annotated[str, typer.Option(help="Report language: ja or en.")] = "ja",
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace an existing report of the same period.")
+    ] = False,
+    jobs: Annotated[int, typer.Option(min=1, max=8, help="Notebooks run at once.")] = 2,
+) -> None:
+    """The quarterly review: notebooks run into an offline HTML report in OUT/PERIOD/.
+
+    Writes the executed notebooks, one HTML page each (code hidden, no network needed), index.html,
+    scores.csv, findings.csv, summary.json, a snapshot of the ledger and a SHA-256 manifest. The report is
+    built aside and moved into place only when complete; an existing period needs --force.
+    """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .period import current_period, parse_period
+    from .review import NOTEBOOKS, run_review
+
+    p = parse_period(period) if period is not None else current_period()
+    steps = ["scored", "results", *NOTEBOOKS]
+    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console,
+                  transient=True) as progress:  # fmt: skip
+        task = progress.add_task(f"Review {p}", total=len(steps))
+
+        def step(name: str) -> None:
+            progress.update(task, advance=1, description=f"Review {p}: {name} done")
+
+        outcome = run_review(p, inventory, out, lang, force, jobs, step)
+    h = outcome.summary
+    console.print(
+        f"[green]✓[/] Review {p} written in {outcome.seconds:.1f} s"
+        + (f" (previous period: {outcome.previous})" if outcome.previous else "")
+    )
+    console.print(
+        f"  flows {h['flows']:,}, high+ after controls {h['high_risk_flows_residual']}, "
+        f"findings high {h['findings']['high']} / medium {h['findings']['medium']}, "
+        f"overdue actions {h['actions']['overdue']}"
+    )
+    console.print(f"  Open: [bold]{escape(str((outcome.path / 'index.html').resolve()))}[/]")
+
+
+@app.command()
+def verify(
+    period: Annotated[str, typer.Argument(help="The period to check, YYYYQn.")],
+    out: Annotated[Path, typer.Option(help="Folder that holds one sub-folder per period.")] = Path("reports"),
+) -> None:
+    """Check a finished period's report against its SHA-256 manifest: changed, missing or added files."""
+    from .period import parse_period
+    from .snapshot import verify_manifest
+
+    target = out / str(parse_period(period))
+    if not target.is_dir():
+        raise UsageError(f"{target}: no report for period {period}")
+    problems = verify_manifest(target)
+    if problems.empty:
+        console.print(f"[green]✓[/] {escape(str(target))}: every file matches its manifest")
+        return
+    console.print(frame_table(problems, title=f"{target}: files that do not match the manifest"))
+    raise typer.Exit(EXIT_INVALID)
+
+
+@app.command()
 def schema(
     out: Annotated[Path | None, typer.Option(help="Write the Markdown here instead of printing it.")] = None,
 ) -> None:
@@ -453,7 +522,7 @@ def main(argv: list[str] | None = None) -> None:
         report_ledger_invalid(exc)
         sys.exit(exc.exit_code)
     except PrivacyInventoryError as exc:
-        err_console.print(f"[bold red]Error:[/] {escape(str(exc))}")
+        err_console.print(f"[bold red]Error:[/] {escape(str(exc))}", soft_wrap=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err_console.print("Interrupted.")

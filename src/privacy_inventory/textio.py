@@ -91,6 +91,12 @@ def read_csv_strings(utf8: bytes, header: list[str]) -> pd.DataFrame:
 # --- atomic writes -----------------------------------------------------------------------------------
 
 
+def current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; rename it over `target` only if the block succeeds."""
@@ -100,6 +106,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        os.chmod(tmp_path, 0o666 & ~current_umask())  # mkstemp makes 0600; a report is an ordinary file
         os.replace(tmp_path, target)
     finally:
         tmp_path.unlink(missing_ok=True)

@@ -1,0 +1,339 @@
+"""Helpers the report notebooks call, so each notebook cell is one line.
+
+Everything shown goes through report_html (escaped) or plotly; key figures are printed as plain text,
+which is what nbval compares.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+from IPython.display import HTML, display
+
+from . import charts
+from .explain import explain
+from .notice import build_notice, compare_with_policy, render_markdown
+from .report_data import TOP_N, ReviewContext, actions_status, build_context, headline
+from .report_html import CSS, heading, kpis, paragraph, table
+from .schema import CONTROL_CATEGORY, ITEM_CATEGORY, PARTNER_KIND
+
+TITLES = {
+    "ja": {
+        "01_inventory": "台帳の概要",
+        "02_risk": "リスク評価",
+        "03_compliance": "法令適合性",
+        "04_review": "期間レビュー（PDCA）",
+    },
+    "en": {
+        "01_inventory": "Inventory",
+        "02_risk": "Risk",
+        "03_compliance": "Compliance",
+        "04_review": "Period review (PDCA)",
+    },
+}
+S = {
+    "ja": {
+        "headline": "主要な数値", "coverage": "項目と利用目的", "flows": "提供・受領の流れ", "composition": "項目と提供先の構成",
+        "matrix": "重大度×発生可能性（固有と残留）", "top_flows": "リスクの高いフロー", "top_items": "リスクの高い項目",
+        "partners": "提供先別のリスク", "whatif": "計画中の対策の効果", "findings": "指摘（条文・重大度）",
+        "finding_list": "指摘と是正策", "notice": "台帳から生成した公表文", "compare": "公表済みの方針との差異",
+        "no_diff": "差異はありません。", "no_policy": "公表済みの方針（published_policy.txt）が台帳にありません。",
+        "summary": "今期の要約", "actions": "改善処置", "overdue": "期限超過の処置", "high_findings": "重大度「高」の指摘",
+        "assumption_note": "＊「仮定」は方針に記載のない例示値に基づく指摘です。", "none": "該当なし",
+        "as_of": "評価基準日", "ledger": "台帳", "controls": "安全管理措置",
+        "cols": {"flow_id": "フロー", "item_name": "項目", "partner_name": "提供先", "basis": "根拠", "level": "水準",
+                 "score": "スコア", "residual_level": "残留", "residual_score": "残留スコア", "reason_ja": "理由",
+                 "item_id": "項目ID", "name_ja": "項目", "n_flows": "フロー数", "n_high_flows": "高以上", "partner_id": "提供先ID",
+                 "name": "名称", "kind": "種別", "whatif_level": "計画実施後", "rule_id": "ルール", "article": "条文",
+                 "severity": "重大度", "subject_id": "対象", "message_ja": "内容", "fix": "是正策", "subject_source": "出典",
+                 "action_id": "処置", "title": "内容", "refers_to": "対象", "owner": "担当", "due": "期限", "state": "状態",
+                 "kind_": "区分", "where": "所在", "text": "内容", "id": "ID", "n_items": "項目数"},
+    },
+    "en": {
+        "headline": "Headline figures", "coverage": "Items and purposes", "flows": "Data flows", "composition": "Items and partners",
+        "matrix": "Severity × likelihood (inherent and residual)", "top_flows": "Highest-risk flows", "top_items": "Highest-risk items",
+        "partners": "Risk by partner", "whatif": "What the planned controls would change", "findings": "Findings by article and severity",
+        "finding_list": "Findings and fixes", "notice": "Notice generated from the ledger", "compare": "Differences from the published policy",
+        "no_diff": "No differences.", "no_policy": "The ledger has no published policy (published_policy.txt).",
+        "summary": "This period", "actions": "Improvement actions", "overdue": "Overdue actions", "high_findings": "High findings",
+        "assumption_note": "* 'assumption': the finding rests on an illustrative value the policy does not state.", "none": "none",
+        "as_of": "assessed as of", "ledger": "ledger", "controls": "Safety-management controls",
+        "cols": {"flow_id": "flow", "item_name": "item", "partner_name": "partner", "basis": "basis", "level": "level",
+                 "score": "score", "residual_level": "residual", "residual_score": "residual score", "reason_en": "why",
+                 "item_id": "item id", "name_ja": "item", "n_flows": "flows", "n_high_flows": "high+", "partner_id": "partner id",
+                 "name": "name", "kind": "kind", "whatif_level": "what-if", "rule_id": "rule", "article_en": "article",
+                 "severity": "severity", "subject_id": "subject", "message_en": "finding", "fix_en": "fix", "subject_source": "source",
+                 "action_id": "action", "title": "title", "refers_to": "refers to", "owner": "owner", "due": "due", "state": "state",
+                 "kind_": "kind", "where": "where", "text": "text", "id": "id", "n_items": "items"},
+    },
+}  # fmt: skip
+
+
+def context(
+    inventory_dir: Any = None, period: str = "2026Q4", lang: str = "ja", snapshot_dir: Any = None
+) -> ReviewContext:
+    return build_context(inventory_dir, period, lang, snapshot_dir)
+
+
+def _s(ctx: ReviewContext) -> dict:
+    return S[ctx.lang]
+
+
+def _cols(ctx: ReviewContext, names: list[str]) -> dict[str, str]:
+    cols = _s(ctx)["cols"]
+    return {n: cols.get(n, n) for n in names}
+
+
+def show(fig_or_html: Any) -> None:
+    display(HTML(fig_or_html) if isinstance(fig_or_html, str) else fig_or_html)
+
+
+def title(ctx: ReviewContext, page: str) -> None:
+    s = _s(ctx)
+    show(f"<style>{CSS}</style>" + heading(f"{ctx.inv.org('name')} — {TITLES[ctx.lang][page]} {ctx.period}", 1)
+         + paragraph(f"{s['as_of']}: {ctx.as_of.isoformat()} · {s['ledger']}: {ctx.inv.path.name or '-'}"))  # fmt: skip
+
+
+def section(ctx: ReviewContext, key: str) -> None:
+    show(heading(_s(ctx)[key]))
+
+
+def key_figures(ctx: ReviewContext, page: str) -> None:
+    """Plain-text figures that nbval compares: a changed number fails CI."""
+    h = headline(ctx)
+    if page == "01_inventory":
+        inv = ctx.inv
+        print(
+            f"items {h['items']} (special care {h['special_care_items']}, My Number {h['my_number_items']})"
+        )
+        print(f"purposes {h['purposes']}, partners {h['partners']}, flows {h['flows']}")
+        print(
+            "flows by basis:",
+            ", ".join(f"{k} {v}" for k, v in sorted(inv.flows["basis"].value_counts().items())),
+        )
+        print(
+            "partners by kind:",
+            ", ".join(f"{k} {v}" for k, v in sorted(inv.partners["kind"].value_counts().items())),
+        )
+    elif page == "02_risk":
+        print("flow levels:", h["flow_levels"])
+        print("residual levels:", h["flow_levels_residual"])
+        top = h["top_flow"] or {}
+        print(
+            "top flow:", " ".join(str(top.get(k)) for k in ("flow_id", "item", "partner", "level", "score"))
+        )
+        print("top partner:", ctx.risk.partners["partner_id"].iloc[0] if len(ctx.risk.partners) else None)
+    elif page == "03_compliance":
+        print("findings by severity:", h["findings"])
+        print("rules with findings:", sorted(ctx.findings["rule_id"].unique()))
+    else:
+        print(f"period {h['period']} as of {h['as_of']}")
+        print("high-risk flows (inherent, residual):", h["high_risk_flows"], h["high_risk_flows_residual"])
+        print("findings by severity:", h["findings"])
+        print("actions:", h["actions"])
+
+
+def headline_kpis(ctx: ReviewContext) -> None:
+    h = headline(ctx)
+    ja = ctx.lang == "ja"
+    show(kpis([
+        ("項目" if ja else "items", f"{h['items']:,}"), ("提供先" if ja else "partners", f"{h['partners']:,}"),
+        ("フロー" if ja else "flows", f"{h['flows']:,}"), ("要配慮項目" if ja else "special-care items", h["special_care_items"]),
+        ("高以上（残留）" if ja else "high+ (residual)", h["high_risk_flows_residual"]),
+        ("指摘（高）" if ja else "high findings", h["findings"]["high"]), ("期限超過" if ja else "overdue", h["actions"]["overdue"]),
+    ]))  # fmt: skip
+
+
+# --- 01 inventory ------------------------------------------------------------------------------------
+
+
+def inventory_charts(ctx: ReviewContext) -> None:
+    inv, lang = ctx.inv, ctx.lang
+    section(ctx, "coverage")
+    show(charts.coverage_heatmap(inv, lang))
+    section(ctx, "flows")
+    show(charts.flow_sankey(inv, lang))
+    section(ctx, "composition")
+    for fig in (charts.items_by_category(inv, lang), charts.items_by_department(inv, lang),
+                charts.items_special_care(inv, lang), charts.partners_by_kind(inv, lang)):  # fmt: skip
+        show(fig)
+
+
+def inventory_tables(ctx: ReviewContext) -> None:
+    inv = ctx.inv
+    i = 0 if ctx.lang == "ja" else 1
+    items = inv.items.assign(category=inv.items["category"].map(lambda c: ITEM_CATEGORY.get(c, (c, c))[i]))
+    cols = {"item_id": "ID", "name_ja": _s(ctx)["cols"]["name_ja"], "category": "区分" if i == 0 else "category",
+            "special_care": "要配慮" if i == 0 else "special care", "records": "件数" if i == 0 else "records", "source": "source"}  # fmt: skip
+    show(table(items, cols, max_rows=60))
+    partners = inv.partners.assign(kind=inv.partners["kind"].map(lambda k: PARTNER_KIND.get(k, (k, k))[i]))
+    show(table(partners, {"partner_id": "ID", "name": _s(ctx)["cols"]["name"], "kind": _s(ctx)["cols"]["kind"],
+                          "country": "country", "source": "source"}, max_rows=60))  # fmt: skip
+
+
+# --- 02 risk -----------------------------------------------------------------------------------------
+
+
+def risk_overview(ctx: ReviewContext) -> None:
+    section(ctx, "matrix")
+    show(charts.risk_matrices(ctx.risk, ctx.lang))
+
+
+def top_flows(ctx: ReviewContext, n: int = TOP_N) -> None:
+    section(ctx, "top_flows")
+    rows = explain(ctx.risk, ctx.inv, "flows", ctx.risk.ranked("flows", n), factors=False)
+    reason = "reason_ja" if ctx.lang == "ja" else "reason_en"
+    show(
+        table(
+            rows,
+            _cols(
+                ctx,
+                ["flow_id", "item_name", "partner_name", "basis", "level", "score", "residual_level", reason],
+            ),
+        )
+    )
+    section(ctx, "top_items")
+    items = explain(ctx.risk, ctx.inv, "items", ctx.risk.items.head(n), factors=False)
+    show(
+        table(
+            items,
+            _cols(
+                ctx,
+                ["item_id", "name_ja", "level", "score", "n_flows", "n_high_flows", "residual_level", reason],
+            ),
+        )
+    )
+
+
+def partner_risk(ctx: ReviewContext, n: int = TOP_N) -> None:
+    section(ctx, "partners")
+    show(charts.partner_ranking(ctx.risk, ctx.inv, ctx.lang, n))
+    i = 0 if ctx.lang == "ja" else 1
+    p = ctx.risk.partners.head(n).assign(
+        kind=lambda d: d["kind"].map(lambda k: PARTNER_KIND.get(k, (k, k))[i])
+    )
+    show(
+        table(
+            p,
+            _cols(
+                ctx,
+                [
+                    "partner_id",
+                    "name",
+                    "kind",
+                    "n_flows",
+                    "n_items",
+                    "n_high_flows",
+                    "level",
+                    "residual_level",
+                ],
+            ),
+        )
+    )
+
+
+def what_if(ctx: ReviewContext, n: int = TOP_N) -> None:
+    section(ctx, "whatif")
+    show(charts.level_comparison(ctx.risk, ctx.lang))
+    f = ctx.risk.flows
+    better = f[f["whatif_level"].cat.codes < f["residual_level"].cat.codes]
+    rows = explain(ctx.risk, ctx.inv, "flows", better.head(n), factors=False) if len(better) else better
+    if len(rows):
+        show(
+            table(
+                rows,
+                _cols(ctx, ["flow_id", "item_name", "partner_name", "residual_level", "whatif_level"]),
+                max_rows=n,
+            )
+        )
+    else:
+        show(paragraph(_s(ctx)["none"]))
+
+
+# --- 03 compliance -----------------------------------------------------------------------------------
+
+
+def findings_overview(ctx: ReviewContext, n: int = 40) -> None:
+    section(ctx, "findings")
+    if ctx.findings.empty:
+        show(paragraph(_s(ctx)["none"]))
+        return
+    show(charts.findings_by_rule(ctx.findings, ctx.lang))
+    section(ctx, "finding_list")
+    ja = ctx.lang == "ja"
+    cols = ["severity", "rule_id", "article" if ja else "article_en", "subject_id", "message_ja" if ja else "message_en",
+            "fix" if ja else "fix_en", "subject_source"]  # fmt: skip
+    shown = ctx.findings[ctx.findings["severity"] != "info"]
+    show(table(shown, _cols(ctx, cols), max_rows=n, note="findings.csv"))
+    show(paragraph(_s(ctx)["assumption_note"]))
+
+
+def notice_and_differences(ctx: ReviewContext) -> None:
+    section(ctx, "notice")
+    text = render_markdown(build_notice(ctx.inv, ctx.lang))
+    show("<pre style='white-space:pre-wrap'>" + __import__("html").escape(text) + "</pre>")
+    section(ctx, "compare")
+    policy = ctx.ledger_dir / "published_policy.txt" if ctx.ledger_dir else None
+    if policy is None or not policy.is_file():
+        show(paragraph(_s(ctx)["no_policy"]))
+        return
+    from .textio import read_text
+
+    diff = compare_with_policy(ctx.inv, read_text(policy))
+    print("differences:", len(diff), "| policy:", diff.attrs["counts"])
+    if diff.empty:
+        show(paragraph(_s(ctx)["no_diff"]))
+    else:
+        show(table(diff.rename(columns={"kind": "kind_"}), _cols(ctx, ["kind_", "where", "id", "text"])))
+
+
+# --- 04 review ---------------------------------------------------------------------------------------
+
+
+def period_summary(ctx: ReviewContext, n: int = 10) -> None:
+    section(ctx, "summary")
+    headline_kpis(ctx)
+    ja = ctx.lang == "ja"
+    section(ctx, "high_findings")
+    high = ctx.findings[ctx.findings["severity"] == "high"]
+    cols = [
+        "rule_id",
+        "article" if ja else "article_en",
+        "subject_id",
+        "message_ja" if ja else "message_en",
+        "fix" if ja else "fix_en",
+    ]
+    show(
+        table(high, _cols(ctx, cols), max_rows=n, note="findings.csv")
+        if len(high)
+        else paragraph(_s(ctx)["none"])
+    )
+    section(ctx, "top_flows")
+    rows = explain(ctx.risk, ctx.inv, "flows", ctx.risk.ranked("flows", n, residual=True), factors=False)
+    show(
+        table(rows, _cols(ctx, ["flow_id", "item_name", "partner_name", "residual_level", "residual_score"]))
+    )
+
+
+def actions(ctx: ReviewContext) -> None:
+    section(ctx, "actions")
+    a = actions_status(ctx.inv, ctx.as_of)
+    order = pd.Categorical(a["state"], ["overdue", "open", "done", "cancelled"], ordered=True)
+    a = a.assign(_o=order).sort_values(["_o", "due"]).assign(due=lambda d: d["due"].dt.date)
+    show(
+        table(a, _cols(ctx, ["action_id", "title", "refers_to", "owner", "due", "state"]))
+        if len(a)
+        else paragraph(_s(ctx)["none"])
+    )
+
+
+def controls(ctx: ReviewContext) -> None:
+    show(heading(_s(ctx)["controls"]))
+    show(charts.controls_by_category(ctx.inv, ctx.lang))
+    i = 0 if ctx.lang == "ja" else 1
+    c = ctx.inv.controls.assign(
+        category=ctx.inv.controls["category"].map(lambda k: CONTROL_CATEGORY.get(k, (k, k))[i])
+    )
+    show(table(c, {"control_id": "ID", "name": "措置" if i == 0 else "control", "category": "区分" if i == 0 else "category",
+                   "applies_to": "範囲" if i == 0 else "scope", "status": "状態" if i == 0 else "status"}))  # fmt: skip

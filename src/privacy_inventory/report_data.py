@@ -1,0 +1,135 @@
+"""What the quarterly review shows, computed once: the ledger, its scores and findings for a period.
+
+The review command computes a ReviewContext, writes it as the period's snapshot, and the notebooks read
+that snapshot; an analyst opening a notebook in JupyterLab gets the same context computed on the spot.
+Headline figures come from one function, so the notebooks, index.html and summary.json agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .explain import explain
+from .inventory import Inventory
+from .load import load_inventory, resolve_ledger_dir
+from .period import Period, parse_period
+from .risk import RiskResult, score
+from .risk_model import RiskModel, load_model, model_path
+from .rules import run_rules
+
+TOP_N = 15  # rows a report page shows; the CSVs hold every row
+
+
+@dataclass
+class ReviewContext:
+    inv: Inventory
+    model: RiskModel
+    risk: RiskResult
+    findings: pd.DataFrame
+    period: Period
+    lang: str
+    ledger_dir: Path
+
+    @property
+    def as_of(self) -> dt.date:
+        return self.period.end
+
+
+def compute(inv: Inventory, model: RiskModel, period: Period, lang: str, ledger_dir: Path) -> ReviewContext:
+    interval = model.likelihood.get("inspection_overdue", {}).get("interval_months", 12)
+    risk = score(inv, model, period.end)
+    findings = run_rules(inv, period.end, inspection_interval_months=interval)
+    return ReviewContext(inv, model, risk, findings, period, lang, ledger_dir)
+
+
+def build_context(
+    inventory_dir: str | Path | None = None,
+    period: str = "2026Q4",
+    lang: str = "ja",
+    snapshot_dir: str | Path | None = None,
+) -> ReviewContext:
+    """The context of a review: from a period's snapshot when given, else computed from the ledger."""
+    p = parse_period(period)
+    if snapshot_dir:
+        from .snapshot import read_snapshot
+
+        snap = read_snapshot(Path(snapshot_dir))
+        model = load_model(Path(snapshot_dir) / "snapshot" / "risk_model.yaml")
+        r = snap.results
+        risk = RiskResult(
+            items=r["scores_items"],
+            flows=r["scores_flows"],
+            partners=r["scores_partners"],
+            model=model,
+            as_of=p.end,
+        )
+        # the snapshot holds a copy of the published policy, so ledger_dir points into it
+        return ReviewContext(
+            snap.inventory, model, risk, r["findings"], p, lang, Path(snapshot_dir) / "snapshot"
+        )
+    path = resolve_ledger_dir(inventory_dir)
+    inv = load_inventory(path)
+    return compute(inv, load_model(model_path(path)), p, lang, path)
+
+
+def result_tables(ctx: ReviewContext) -> dict[str, pd.DataFrame]:
+    """Every scored row with its reasons, and every finding: what scores.csv / findings.csv hold."""
+    flows = explain(ctx.risk, ctx.inv, "flows", factors=False)
+    items = explain(ctx.risk, ctx.inv, "items", factors=False)
+    partners = explain(ctx.risk, ctx.inv, "partners", factors=False)
+    return {
+        "scores_flows": flows,
+        "scores_items": items,
+        "scores_partners": partners,
+        "findings": ctx.findings,
+    }
+
+
+def actions_status(inv: Inventory, as_of: dt.date) -> pd.DataFrame:
+    """Actions with a derived state: overdue (open past due), open, done, cancelled."""
+    a = inv.actions.copy()
+    open_ = a["status"].isin(["open", "in_progress"])
+    overdue = open_ & a["due"].notna() & (a["due"] < pd.Timestamp(as_of))
+    a["state"] = a["status"].where(~open_, "open").where(~overdue, "overdue")
+    return a
+
+
+def headline(ctx: ReviewContext) -> dict[str, Any]:
+    """The period's headline figures (one source for the notebooks, index.html and summary.json)."""
+    inv, risk, f = ctx.inv, ctx.risk, ctx.findings
+    sev = f["severity"].astype(str).value_counts()
+    acts = actions_status(inv, ctx.as_of)
+    top = risk.ranked("flows", 1)
+    top_flow = None
+    if len(top):
+        row = explain(risk, inv, "flows", top, factors=False).iloc[0]
+        top_flow = {
+            "flow_id": row["flow_id"],
+            "item": row["item_name"],
+            "partner": row["partner_name"],
+            "level": str(row["level"]),
+            "score": int(row["score"]),
+        }
+    return {
+        "period": str(ctx.period),
+        "as_of": ctx.as_of.isoformat(),
+        "organisation": inv.org("name"),
+        "items": len(inv.items),
+        "special_care_items": int(inv.items["special_care"].fillna(False).sum()),
+        "my_number_items": int(inv.items["my_number"].fillna(False).sum()),
+        "purposes": len(inv.purposes),
+        "partners": len(inv.partners),
+        "flows": len(inv.flows),
+        "flow_levels": risk.level_counts(),
+        "flow_levels_residual": risk.level_counts(residual=True),
+        "high_risk_flows": len(risk.high()),
+        "high_risk_flows_residual": len(risk.high(residual=True)),
+        "top_flow": top_flow,
+        "findings": {s: int(sev.get(s, 0)) for s in ("high", "medium", "low", "info")},
+        "actions": {s: int((acts["state"] == s).sum()) for s in ("overdue", "open", "done", "cancelled")},
+    }

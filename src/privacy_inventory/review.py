@@ -1,0 +1,166 @@
+"""The quarterly review: compute once, run the notebooks, export offline HTML, move into place atomically.
+
+A report is built in a temporary folder beside its destination and renamed into reports/<period>/ only
+when every file is written; a failure leaves any earlier report untouched and keeps the partly
+executed notebook under reports/_failed/ for debugging.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .errors import UsageError
+from .load import load_inventory, resolve_ledger_dir
+from .nbrun import NotebookFailed, execute, export_html
+from .paths import notebooks_dir
+from .period import PERIOD_PATTERN, Period
+from .report_data import ReviewContext, compute, headline, result_tables
+from .report_html import index_page
+from .risk_model import MODEL_FILE, load_model, model_path
+from .snapshot import write_manifest, write_snapshot
+from .textio import current_umask, write_csv_atomic, write_text_atomic
+
+NOTEBOOKS = ("01_inventory", "02_risk", "03_compliance", "04_review")
+CSV_FILES = {"scores_flows": "scores.csv", "scores_items": "items_scores.csv", "scores_partners": "partners_scores.csv",
+             "findings": "findings.csv"}  # fmt: skip
+POLICY_FILE = "published_policy.txt"
+
+
+@dataclass
+class ReviewOutcome:
+    path: Path
+    summary: dict
+    seconds: float
+    previous: str | None
+
+
+def stored_periods(out: Path) -> list[Period]:
+    """Finished periods in a reports folder (those with a manifest), oldest first."""
+    if not out.is_dir():
+        return []
+    found = []
+    for p in out.iterdir():
+        m = PERIOD_PATTERN.fullmatch(p.name)
+        if m and (p / "manifest.json").is_file():
+            found.append(Period(int(m.group(1)), int(m.group(2))))
+    return sorted(found)
+
+
+def previous_period(out: Path, period: Period) -> Period | None:
+    earlier = [p for p in stored_periods(out) if p < period]
+    return earlier[-1] if earlier else None
+
+
+def _write_results(ctx: ReviewContext, tmp: Path) -> dict:
+    tables = result_tables(ctx)
+    for name, file in CSV_FILES.items():
+        write_csv_atomic(tables[name], tmp / file)
+    return tables
+
+
+def _snapshot(ctx: ReviewContext, tables: dict, tmp: Path, meta: dict) -> None:
+    write_snapshot(tmp, ctx.inv, tables, meta)
+    shutil.copyfile(model_path(ctx.ledger_dir), tmp / "snapshot" / MODEL_FILE)
+    if (ctx.ledger_dir / POLICY_FILE).is_file():
+        shutil.copyfile(ctx.ledger_dir / POLICY_FILE, tmp / "snapshot" / POLICY_FILE)
+
+
+def _run_notebooks(tmp: Path, params: dict, jobs: int, on_done: Callable[[str], None]) -> None:
+    """Execute and export every notebook; two at a time by default (the kernels are the work)."""
+    from plotly.offline import get_plotlyjs
+
+    src = notebooks_dir()
+    plotly_js = get_plotlyjs()
+
+    def one(name: str) -> str:
+        executed = tmp / f"{name}.ipynb"
+        execute(src / f"{name}.ipynb", executed, params, cwd=tmp)
+        export_html(executed, tmp / f"{name}.html", plotly_js)
+        return name
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = [pool.submit(one, name) for name in NOTEBOOKS]
+        for fut in futures:
+            on_done(fut.result())
+
+
+def _keep_failed(out: Path, tmp: Path, period: Period, exc: NotebookFailed) -> None:
+    failed = out / "_failed" / f"{period}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    failed.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(tmp), failed)
+    exc.kept = failed / f"{exc.notebook}.ipynb"
+
+
+def _move_into_place(tmp: Path, target: Path) -> None:
+    """Rename the finished report to its place; an earlier one (with --force) is removed only after."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".old-{target.name}-{os.getpid()}")
+        os.replace(target, old)
+    os.replace(tmp, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def run_review(
+    period: Period,
+    inventory: Path | None = None,
+    out: Path = Path("reports"),
+    lang: str = "ja",
+    force: bool = False,
+    jobs: int = 2,
+    on_step: Callable[[str], None] = lambda step: None,
+) -> ReviewOutcome:
+    """Build reports/<period>/ from the ledger. Refuses an existing period unless force."""
+    if lang not in ("ja", "en"):
+        raise UsageError(f"--lang: {lang!r}; expected ja or en")
+    start = time.perf_counter()
+    target = out / str(period)
+    if target.exists() and not force:
+        raise UsageError(
+            f"{target} already exists: a finished period is not overwritten (use --force to replace it)"
+        )
+    ledger_dir = resolve_ledger_dir(inventory)
+    inv = load_inventory(ledger_dir)  # a bad ledger stops here, before anything is written
+    model = load_model(model_path(ledger_dir))
+    prev = previous_period(out, period)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{period}-", dir=out))
+    os.chmod(tmp, 0o777 & ~current_umask())
+    try:
+        ctx = compute(inv, model, period, lang, ledger_dir)
+        on_step("scored")
+        tables = _write_results(ctx, tmp)
+        summary = headline(ctx) | {"previous_period": str(prev) if prev else None, "language": lang}
+        meta = {"period": str(period), "inventory": str(ledger_dir.resolve()), "lang": lang, "version": __version__,
+                "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}  # fmt: skip
+        _snapshot(ctx, tables, tmp, meta)
+        write_text_atomic(
+            tmp / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, default=str) + "\n"
+        )
+        on_step("results")
+        params = {"inventory_dir": str(ledger_dir.resolve()), "period": str(period), "lang": lang, "snapshot_dir": ".",
+                  "previous_period": str(prev) if prev else None, "reports_dir": str(out.resolve())}  # fmt: skip
+        _run_notebooks(tmp, params, jobs, on_step)
+        write_text_atomic(tmp / "index.html", index_page(summary, list(NOTEBOOKS), lang, meta["generated"]))
+        write_manifest(tmp)
+        if target.exists() and not force:  # another run finished this period meanwhile
+            raise UsageError(f"{target} appeared while this review ran; nothing was replaced")
+        _move_into_place(tmp, target)
+    except NotebookFailed as exc:
+        _keep_failed(out, tmp, period, exc)
+        raise
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return ReviewOutcome(target, summary, time.perf_counter() - start, str(prev) if prev else None)

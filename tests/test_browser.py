@@ -11,7 +11,7 @@ import pytest
 
 from privacy_inventory.review import NOTEBOOKS
 
-from .review_fixtures import XSS_ITEM, XSS_PARTNER, bundled_report, xss_report  # noqa: F401
+from .conftest import XSS_ITEM, XSS_PARTNER
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

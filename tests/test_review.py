@@ -21,7 +21,7 @@ from privacy_inventory.review import NOTEBOOKS, run_review
 from privacy_inventory.snapshot import read_snapshot, verify_manifest
 from privacy_inventory.synth import SynthSpec, synthesize
 
-from .review_fixtures import XSS_ITEM, XSS_PARTNER, bundled_report, xss_report  # noqa: F401
+from .conftest import XSS_ITEM, XSS_PARTNER
 
 pytestmark = pytest.mark.slow
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from . import __version__
 from .errors import UsageError
 from .load import load_inventory, resolve_ledger_dir
-from .nbrun import NotebookFailed, execute, export_html
+from .nbrun import KernelPool, NotebookFailed, execute, export_html
 from .paths import notebooks_dir
 from .period import PERIOD_PATTERN, Period
 from .report_data import ReviewContext, compute, headline, result_tables
@@ -75,23 +75,34 @@ def _snapshot(ctx: ReviewContext, tables: dict, tmp: Path, meta: dict) -> None:
         shutil.copyfile(ctx.ledger_dir / POLICY_FILE, tmp / "snapshot" / POLICY_FILE)
 
 
-def _run_notebooks(tmp: Path, params: dict, jobs: int, on_done: Callable[[str], None]) -> None:
-    """Execute and export every notebook; two at a time by default (the kernels are the work)."""
+def _run_notebooks(tmp: Path, params: dict, kernels: list, on_done: Callable[[str], None]) -> None:
+    """Execute and export every notebook: each kernel takes its share, one notebook after another."""
     from plotly.offline import get_plotlyjs
 
     src = notebooks_dir()
     plotly_js = get_plotlyjs()
+    shares = [NOTEBOOKS[i :: len(kernels)] for i in range(len(kernels))]
 
-    def one(name: str) -> str:
-        executed = tmp / f"{name}.ipynb"
-        execute(src / f"{name}.ipynb", executed, params, cwd=tmp)
-        export_html(executed, tmp / f"{name}.html", plotly_js)
-        return name
+    exports = ThreadPoolExecutor(max_workers=1)  # a page is exported while its kernel runs the next notebook
 
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(one, name) for name in NOTEBOOKS]
-        for fut in futures:
-            on_done(fut.result())
+    def export(name: str) -> None:
+        export_html(tmp / f"{name}.ipynb", tmp / f"{name}.html", plotly_js)
+        on_done(name)
+
+    def worker(km, names: tuple[str, ...]) -> list:
+        done = []
+        for name in names:
+            execute(src / f"{name}.ipynb", tmp / f"{name}.ipynb", params, cwd=tmp, km=km)
+            done.append(exports.submit(export, name))
+        return done
+
+    try:
+        with ThreadPoolExecutor(max_workers=len(kernels)) as pool:
+            pending = [pool.submit(worker, km, share) for km, share in zip(kernels, shares, strict=True)]
+            for fut in [f for p in pending for f in p.result()]:
+                fut.result()
+    finally:
+        exports.shutdown(wait=True)
 
 
 def _keep_failed(out: Path, tmp: Path, period: Period, exc: NotebookFailed) -> None:
@@ -137,6 +148,7 @@ def run_review(
     out.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{period}-", dir=out))
     os.chmod(tmp, 0o777 & ~current_umask())
+    pool = KernelPool(max(1, min(jobs, len(NOTEBOOKS))), tmp)  # starts while the results are computed
     try:
         ctx = compute(inv, model, period, lang, ledger_dir)
         on_step("scored")
@@ -151,16 +163,19 @@ def run_review(
         on_step("results")
         params = {"inventory_dir": str(ledger_dir.resolve()), "period": str(period), "lang": lang, "snapshot_dir": ".",
                   "previous_period": str(prev) if prev else None, "reports_dir": str(out.resolve())}  # fmt: skip
-        _run_notebooks(tmp, params, jobs, on_step)
+        _run_notebooks(tmp, params, pool.kernels(), on_step)
+        pool.shutdown()
         write_text_atomic(tmp / "index.html", index_page(summary, list(NOTEBOOKS), lang, meta["generated"]))
         write_manifest(tmp)
         if target.exists() and not force:  # another run finished this period meanwhile
             raise UsageError(f"{target} appeared while this review ran; nothing was replaced")
         _move_into_place(tmp, target)
     except NotebookFailed as exc:
+        pool.shutdown()
         _keep_failed(out, tmp, period, exc)
         raise
     except BaseException:
+        pool.shutdown()
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return ReviewOutcome(target, summary, time.perf_counter() - start, str(prev) if prev else None)

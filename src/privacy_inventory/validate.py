@@ -11,10 +11,8 @@ from collections.abc import Callable, Iterable
 from functools import cache
 
 import pandas as pd
-import pandera.pandas as pa
 import pyarrow as arrow
 import pyarrow.compute as pc
-from pandera.errors import SchemaErrors
 
 from .schema import TABLES_BY_NAME, Column, Table
 
@@ -142,8 +140,10 @@ def _value_check(col: Column) -> Callable[[pd.Series], pd.Series] | None:
 
 
 @cache
-def _pandera_schema(table_name: str, present: tuple[str, ...]) -> tuple[pa.DataFrameSchema, dict]:
+def _pandera_schema(table_name: str, present: tuple[str, ...]):
     """Schema over the columns present; and a map from pandera's check label to (code, expected)."""
+    import pandera.pandas as pa  # imported on first use: report kernels never validate
+
     table = TABLES_BY_NAME[table_name]
     columns: dict[str, pa.Column] = {}
     labels: dict[tuple[str, str], tuple[str, str]] = {}
@@ -172,6 +172,8 @@ def _key_expected(table: Table) -> str:
 
 def check_table(table: Table, df: pd.DataFrame) -> pd.DataFrame:
     """All cell-level problems of one table: required, type, allowed value, pattern, key uniqueness."""
+    from pandera.errors import SchemaErrors
+
     schema, labels = _pandera_schema(table.name, tuple(df.columns))
     try:
         schema.validate(df, lazy=True)

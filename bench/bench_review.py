@@ -1,0 +1,74 @@
+"""The quarterly review, end to end.
+
+Targets (issue 5): on the bundled ledger, `review` wall time ≤ 2× the time papermill takes to execute
+the same number of trivial notebooks the same way (the floor, measured in this run); on a synthetic
+1,000,000-flow ledger, `review` in < 3 minutes, each HTML page < 10 MB, peak RSS < 4 GB.
+Run: python bench/bench_review.py [--skip-large]
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from harness import OUT_DIR, ensure_synthetic, header, isolated
+
+
+def trivial_floor(n: int, jobs: int) -> float:
+    """Seconds papermill needs for n one-cell notebooks, run `jobs` at a time as review runs them."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import nbformat
+    import papermill as pm
+
+    tmp = Path(tempfile.mkdtemp())
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1 + 1")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    src = tmp / "trivial.ipynb"
+    nbformat.write(nb, src)
+    start = time.perf_counter()
+    with ThreadPoolExecutor(jobs) as pool:
+        list(pool.map(lambda i: pm.execute_notebook(str(src), str(tmp / f"out{i}.ipynb"), kernel_name="python3",
+                                                     progress_bar=False), range(n)))  # fmt: skip
+    seconds = time.perf_counter() - start
+    shutil.rmtree(tmp)
+    return seconds
+
+
+def review(ledger: str | None, out: str, period: str) -> dict:
+    from privacy_inventory.period import parse_period
+    from privacy_inventory.review import run_review
+
+    shutil.rmtree(out, ignore_errors=True)
+    outcome = run_review(parse_period(period), Path(ledger) if ledger else None, Path(out))
+    sizes = {p.name: p.stat().st_size for p in outcome.path.glob("*.html")}
+    kernels_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"seconds": outcome.seconds, "sizes": sizes, "kernel_peak_mb": kernels_mb}
+
+
+def main() -> None:
+    header("quarterly review")
+    from privacy_inventory.review import NOTEBOOKS
+
+    floor = isolated("papermill floor", trivial_floor, len(NOTEBOOKS), 2)
+    bundled = isolated("review, bundled ledger", review, None, str(OUT_DIR / "review_bundled"), "2026Q4")
+    print(f"{'papermill floor: 4 trivial notebooks, 2 at once':<44} {floor.result:8.2f} s")
+    print(f"{'review of the bundled ledger (whole command)':<44} {bundled.result['seconds']:8.2f} s")
+    print(f"{'ratio review / floor':<44} {bundled.result['seconds'] / floor.result:8.2f} ×   (target ≤ 2×)")
+    if "--skip-large" in sys.argv:
+        return
+    path = str(ensure_synthetic(10_000, 2_000, 1_000_000))
+    large = isolated("review, 1M flows", review, path, str(OUT_DIR / "review_large"), "2026Q4")
+    r = large.result
+    print(f"{'review of 1M flows':<44} {r['seconds']:8.2f} s   (target < 180 s)")
+    print(f"{'largest HTML page':<44} {max(r['sizes'].values()) / 1e6:8.2f} MB  (target < 10 MB)")
+    print(f"{'peak RSS, review process':<44} {large.peak_rss_mb:8.0f} MB  (target < 4096 MB)")
+    print(f"{'peak RSS, largest notebook kernel':<44} {r['kernel_peak_mb']:8.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -22,7 +22,9 @@ CHECKED = "nbval-check-output"
 def refresh(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         executed = Path(tmp) / path.name
-        pm.execute_notebook(str(path), str(executed), kernel_name="python3", progress_bar=False, cwd=tmp)
+        pm.execute_notebook(
+            str(path), str(executed), kernel_name="python3", progress_bar=False, cwd=str(path.parent)
+        )
         nb = nbformat.read(executed, as_version=4)
     for cell in nb.cells:
         cell.metadata.pop("papermill", None)

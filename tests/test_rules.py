@@ -301,3 +301,10 @@ def test_check_cli_passes_fail_on_when_clean(cli, tmp_path):
     assert res.code in (0, 1)
     found = run_rules(load_inventory(tmp_path / "s"), AS_OF)
     assert res.code == (1 if (found["severity"] >= "high").any() else 0)
+
+
+def test_pdca_evidence_closed_actions_need_evidence(base):
+    assert subjects(base, "PDCA-evidence") == {"A005"}  # done 2026-08-10 with no evidence
+    inv = fresh(base)
+    set_row(inv.actions, "action_id", "A005", evidence="手順書 v1")
+    assert subjects(inv, "PDCA-evidence") == set()

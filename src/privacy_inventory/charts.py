@@ -224,3 +224,49 @@ def controls_by_category(inv: Inventory, lang: str = "ja") -> go.Figure:
     )
     fig.update_layout(barmode="stack")
     return _layout(fig, t["controls"], height=max(280, 28 * len(grid) + 120))
+
+
+def level_movement(moves_from: pd.Series, moves_to: pd.Series, title: str, lang: str = "ja") -> go.Figure:
+    """A Sankey of risk levels: last period's level (left) → this period's (right), for the same flows."""
+    levels = ["low", "medium", "high", "critical"]
+    counts = pd.crosstab(moves_from.astype(str), moves_to.astype(str)).reindex(
+        index=levels, columns=levels, fill_value=0
+    )
+    prev, now = ("前期", "今期") if lang == "ja" else ("previous", "now")
+    labels = [f"{prev}: {lvl}" for lvl in levels] + [f"{now}: {lvl}" for lvl in levels]
+    src, dst, val, colours = [], [], [], []
+    for i, a in enumerate(levels):
+        for j, b in enumerate(levels):
+            if counts.loc[a, b]:
+                src.append(i)
+                dst.append(4 + j)
+                val.append(int(counts.loc[a, b]))
+                colours.append(
+                    "rgba(198,40,40,0.45)"
+                    if j > i
+                    else "rgba(76,175,80,0.45)"
+                    if j < i
+                    else "rgba(150,150,150,0.3)"
+                )
+    fig = go.Figure(go.Sankey(node={"label": labels, "color": [LEVEL_COLOURS[lvl] for lvl in levels] * 2, "pad": 12},
+                              link={"source": src, "target": dst, "value": val, "color": colours}))  # fmt: skip
+    return _layout(fig, title, height=380)
+
+
+def trends(history: pd.DataFrame, lang: str = "ja") -> go.Figure:
+    """Headline figures across the stored periods (one line each)."""
+    names = {
+        "high_risk_flows_residual": ("高以上のフロー（残留）", "high+ flows (residual)"),
+        "open_findings": ("指摘（高・中）", "findings (high, medium)"),
+        "overdue_actions": ("期限超過の処置", "overdue actions"),
+        "items": ("項目", "items"),
+        "partners": ("提供先", "partners"),
+    }
+    i = 0 if lang == "ja" else 1
+    fig = go.Figure()
+    for col, label in names.items():
+        if col in history:
+            fig.add_trace(go.Scatter(x=history["period"], y=history[col], mode="lines+markers+text", name=label[i],
+                                     text=history[col], textposition="top center"))  # fmt: skip
+    fig.update_xaxes(type="category")
+    return _layout(fig, "期間ごとの推移" if lang == "ja" else "Trend across periods", height=420)

@@ -498,6 +498,124 @@ def verify(
     raise typer.Exit(EXIT_INVALID)
 
 
+@app.command("diff")
+def diff_command(
+    source: Annotated[
+        str, typer.Argument(metavar="FROM", help="A period (YYYYQn, from OUT) or a ledger directory.")
+    ],
+    target: Annotated[
+        str, typer.Argument(metavar="TO", help="A period (YYYYQn, from OUT) or a ledger directory.")
+    ],
+    out: Annotated[Path, typer.Option(help="Folder that holds one sub-folder per period.")] = Path("reports"),
+    fmt: FormatOpt = OutputFormat.table,
+    as_of: AsOfOpt = None,
+) -> None:
+    """What changed from FROM to TO: rows added, removed and changed (old → new), risk levels that moved
+    and why, findings opened and resolved."""
+    from .diff import diff
+
+    d = diff(source, target, out, parse_as_of(as_of) if as_of else None)
+    if fmt is OutputFormat.json:
+        print_json({"from": d.source, "to": d.target, "counts": d.counts(), "changes": records(d.changes),
+                    "risk_moves": records(d.flow_moves), "item_risk_moves": records(d.item_moves),
+                    "findings": records(d.findings)})  # fmt: skip
+        return
+    if fmt is OutputFormat.csv:
+        parts = [d.changes.assign(section="change"), d.flow_moves.rename(columns={"flow_id": "key"}).assign(section="risk", table="flows"),
+                 d.findings.rename(columns={"subject_id": "key"}).assign(section="finding")]  # fmt: skip
+        print_csv(
+            pd.concat([p for p in parts if not p.empty], ignore_index=True)
+            if any(not p.empty for p in parts)
+            else d.changes
+        )
+        return
+    console.print(f"[bold]{escape(d.source)} → {escape(d.target)}[/]: {d.counts()}")
+    if d.empty:
+        console.print("No differences.")
+        return
+    if len(d.changes):
+        console.print(frame_table(d.changes, title="Ledger changes", max_rows=200))
+    if len(d.flow_moves):
+        cols = [
+            c
+            for c in ("flow_id", "measure", "direction", "old_level", "new_level", "new_reason_ja")
+            if c in d.flow_moves
+        ]
+        console.print(frame_table(d.flow_moves[cols], title="Risk moves (flows)", max_rows=100))
+    if len(d.findings):
+        console.print(
+            frame_table(
+                d.findings[["change", "rule_id", "subject_id", "severity", "message_ja"]],
+                title="Findings",
+                max_rows=100,
+            )
+        )
+
+
+actions_app = typer.Typer(
+    help="The action register (PDCA): status, and drafts for what nobody is acting on.", no_args_is_help=True
+)
+app.add_typer(actions_app, name="actions")
+
+
+def _register(ledger: Path | None, as_of: str | None, model: Path | None = None):
+    from .actions import register
+
+    inv, result = load_scored(ledger, model, as_of)
+    _, found = run_checks(ledger, model, as_of)
+    return (
+        inv,
+        register(inv, found, result.flows, result.as_of, tuple(result.model.high_levels)),
+        result.as_of,
+    )
+
+
+@actions_app.command("status")
+def actions_status_command(
+    ledger: LedgerArg = None, fmt: FormatOpt = OutputFormat.table, as_of: AsOfOpt = None
+) -> None:
+    """Overdue actions, high findings and risks with no action, actions ready to close, actions closed
+    without evidence."""
+    _, reg, _ = _register(ledger, as_of)
+    if fmt is OutputFormat.json:
+        print_json({"counts": reg.counts(), "actions": records(reg.actions), "overdue": records(reg.overdue),
+                    "unaddressed_findings": records(reg.unaddressed_findings.astype({"severity": str})),
+                    "ready_to_close": records(reg.ready_to_close), "closed_without_evidence": records(reg.closed_without_evidence)})  # fmt: skip
+        return
+    console.print(
+        frame_table(
+            reg.actions[["action_id", "title", "refers_to", "owner", "due", "status", "state"]],
+            title="Actions",
+        )
+    )
+    console.print(mapping_table(reg.counts(), "check", "rows", title="Register"))
+
+
+@actions_app.command("suggest")
+def actions_suggest_command(
+    ledger: LedgerArg = None,
+    write: Annotated[
+        bool, typer.Option("--write", help="Append the drafts to the ledger's actions.csv.")
+    ] = False,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Draft actions for unaddressed high findings and high residual risks. Prints them as CSV; only
+    --write appends them to actions.csv (existing rows are never changed)."""
+    from .actions import suggest
+    from .ledger_write import append_rows
+
+    inv, reg, when = _register(ledger, as_of)
+    drafts = suggest(inv, reg, when)
+    if not write:
+        print_csv(drafts)
+        err_console.print(
+            f"{len(drafts)} draft action(s); add --write to append them to {escape(str(inv.path / 'actions.csv'))}"
+        )
+        return
+    append_rows(inv.path / "actions.csv", drafts)
+    console.print(f"Appended {len(drafts)} action(s) to {escape(str(inv.path / 'actions.csv'))}")
+
+
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option(help="Write the Markdown here instead of printing it.")] = None,

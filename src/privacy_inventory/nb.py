@@ -7,15 +7,17 @@ which is what nbval compares.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 from IPython.display import HTML, display
 
 from . import charts
+from .actions import actions_status
 from .explain import explain
 from .notice import build_notice, compare_with_policy, render_markdown
-from .report_data import TOP_N, ReviewContext, actions_status, build_context, headline
+from .report_data import TOP_N, ReviewContext, build_context, headline
 from .report_html import CSS, heading, kpis, paragraph, table
 from .schema import CONTROL_CATEGORY, ITEM_CATEGORY, PARTNER_KIND
 
@@ -114,7 +116,9 @@ def section(ctx: ReviewContext, key: str) -> None:
     show(heading(_s(ctx)[key]))
 
 
-def key_figures(ctx: ReviewContext, page: str) -> None:
+def key_figures(
+    ctx: ReviewContext, page: str, previous_period: str | None = None, reports_dir: Any = None
+) -> None:
     """Plain-text figures that nbval compares: a changed number fails CI."""
     h = headline(ctx)
     if page == "01_inventory":
@@ -143,10 +147,17 @@ def key_figures(ctx: ReviewContext, page: str) -> None:
         print("findings by severity:", h["findings"])
         print("rules with findings:", sorted(ctx.findings["rule_id"].unique()))
     else:
+        from .diff import diff_sides
+        from .report_data import current_side, previous_side, trend_table
+
         print(f"period {h['period']} as of {h['as_of']}")
         print("high-risk flows (inherent, residual):", h["high_risk_flows"], h["high_risk_flows_residual"])
         print("findings by severity:", h["findings"])
         print("actions:", h["actions"])
+        prev = previous_side(ctx, previous_period, _reports_dir(reports_dir))
+        if prev is not None:
+            print(f"since {prev.label}:", diff_sides(prev, current_side(ctx)).counts())
+        print("periods in the trend:", ", ".join(trend_table(ctx, _reports_dir(reports_dir))["period"]))
 
 
 def headline_kpis(ctx: ReviewContext) -> None:
@@ -341,6 +352,100 @@ def actions(ctx: ReviewContext) -> None:
         if len(a)
         else paragraph(_s(ctx)["none"])
     )
+
+
+def _reports_dir(reports_dir: Any) -> Path | None:
+    return Path(reports_dir) if reports_dir else None
+
+
+def since_previous(ctx: ReviewContext, previous_period: str | None = None, reports_dir: Any = None) -> None:
+    """What changed since the previous stored period: ledger rows, risk movement, findings."""
+    from .diff import diff_sides
+    from .report_data import current_side, previous_side
+
+    ja = ctx.lang == "ja"
+    show(heading("前期からの変化" if ja else "Since the previous period"))
+    prev = previous_side(ctx, previous_period, _reports_dir(reports_dir))
+    if prev is None:
+        show(
+            paragraph(
+                "比較できる前期のレポートがありません。"
+                if ja
+                else "No earlier period is stored to compare with."
+            )
+        )
+        return
+    d = diff_sides(prev, current_side(ctx))
+    c = d.counts()
+    per_table = d.changes.drop_duplicates(["table", "key", "change"]).groupby(["table", "change"]).size()
+    show(kpis([(f"{t} {ch}", int(n)) for (t, ch), n in per_table.items()]
+              + [("リスク上昇" if ja else "risk up", c["risk_up"]), ("リスク低下" if ja else "risk down", c["risk_down"]),
+                 ("新たな指摘" if ja else "findings opened", c["findings_opened"]),
+                 ("解消した指摘" if ja else "findings resolved", c["findings_resolved"])]))  # fmt: skip
+    if len(d.changes):
+        show(heading("台帳の変更" if ja else "Ledger changes", 3))
+        show(table(d.changes, {"table": "table", "key": "key", "change": "change", "column": "column", "old": "old", "new": "new"},
+                   max_rows=40, note="privacy-inventory diff"))  # fmt: skip
+    both = prev.flows[["flow_id", "residual_level"]].merge(
+        ctx.risk.flows[["flow_id", "residual_level"]], on="flow_id"
+    )
+    if len(both):
+        show(charts.level_movement(both["residual_level_x"], both["residual_level_y"],
+                                   "残留リスクの水準の移動" if ja else "Movement of residual risk levels", ctx.lang))  # fmt: skip
+    if len(d.flow_moves):
+        reason = "new_reason_ja" if ja else "new_reason_en"
+        cols = {
+            "flow_id": "flow",
+            "measure": "measure",
+            "direction": "direction",
+            "old_level": "old",
+            "new_level": "new",
+        }
+        if reason in d.flow_moves:
+            cols[reason] = "why (now)"
+        show(table(d.flow_moves, cols, max_rows=20))
+    if len(d.findings):
+        show(heading("指摘の発生と解消" if ja else "Findings opened and resolved", 3))
+        show(table(d.findings, {"change": "change", "rule_id": "rule", "subject_id": "subject", "severity": "severity",
+                                "message_ja" if ja else "message_en": "finding"}, max_rows=30))  # fmt: skip
+
+
+def trend(ctx: ReviewContext, reports_dir: Any = None) -> None:
+    from .report_data import trend_table
+
+    t = trend_table(ctx, _reports_dir(reports_dir))
+    show(heading("推移" if ctx.lang == "ja" else "Trends"))
+    if len(t) < 2:
+        show(
+            paragraph(
+                "推移を示すには2期以上のレポートが必要です。"
+                if ctx.lang == "ja"
+                else "Trends need two or more periods."
+            )
+        )
+    show(charts.trends(t, ctx.lang))
+
+
+def action_register(ctx: ReviewContext) -> None:
+    from .actions import register
+
+    ja = ctx.lang == "ja"
+    reg = register(ctx.inv, ctx.findings, ctx.risk.flows, ctx.as_of, tuple(ctx.model.high_levels))
+    show(heading("処置の状況" if ja else "Action register", 3))
+    labels = {"overdue": ("期限超過", "overdue"), "unaddressed_findings": ("処置のない重大度「高」の指摘", "high findings with no action"),
+              "unaddressed_risks": ("処置のない高リスクのフロー（残留）", "high residual risks with no action"),
+              "ready_to_close": ("指摘が解消し完了できる処置", "actions ready to close"),
+              "closed_without_evidence": ("根拠なしに完了した処置", "closed without evidence")}  # fmt: skip
+    show(kpis([(labels[k][0 if ja else 1], v) for k, v in reg.counts().items()]))
+    if len(reg.unaddressed_findings):
+        show(
+            table(
+                reg.unaddressed_findings,
+                _cols(ctx, ["rule_id", "subject_id", "message_ja" if ja else "message_en"]),
+            )
+        )
+    if len(reg.closed_without_evidence):
+        show(table(reg.closed_without_evidence, _cols(ctx, ["action_id", "title", "refers_to"])))
 
 
 def controls(ctx: ReviewContext) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from .actions import actions_status
 from .explain import explain
 from .inventory import Inventory
 from .load import load_inventory, resolve_ledger_dir
@@ -90,15 +91,6 @@ def result_tables(ctx: ReviewContext) -> dict[str, pd.DataFrame]:
     }
 
 
-def actions_status(inv: Inventory, as_of: dt.date) -> pd.DataFrame:
-    """Actions with a derived state: overdue (open past due), open, done, cancelled."""
-    a = inv.actions.copy()
-    open_ = a["status"].isin(["open", "in_progress"])
-    overdue = open_ & a["due"].notna() & (a["due"] < pd.Timestamp(as_of))
-    a["state"] = a["status"].where(~open_, "open").where(~overdue, "overdue")
-    return a
-
-
 def headline(ctx: ReviewContext) -> dict[str, Any]:
     """The period's headline figures (one source for the notebooks, index.html and summary.json)."""
     inv, risk, f = ctx.inv, ctx.risk, ctx.findings
@@ -133,3 +125,77 @@ def headline(ctx: ReviewContext) -> dict[str, Any]:
         "findings": {s: int(sev.get(s, 0)) for s in ("high", "medium", "low", "info")},
         "actions": {s: int((acts["state"] == s).sum()) for s in ("overdue", "open", "done", "cancelled")},
     }
+
+
+def stored_summaries(reports_dir: Path | None, upto: Period) -> pd.DataFrame:
+    """summary.json of every finished period up to `upto` (inclusive), oldest first."""
+    import json
+
+    from .period import PERIOD_PATTERN
+
+    rows = []
+    if reports_dir is not None and Path(reports_dir).is_dir():
+        for folder in sorted(Path(reports_dir).iterdir()):
+            if (
+                PERIOD_PATTERN.fullmatch(folder.name)
+                and (folder / "manifest.json").is_file()
+                and parse_period(folder.name) <= upto
+            ):
+                rows.append(json.loads((folder / "summary.json").read_text(encoding="utf-8")))
+    return pd.DataFrame(rows)
+
+
+def trend_table(ctx: ReviewContext, reports_dir: Path | None) -> pd.DataFrame:
+    """One row per period (stored ones and this one): the figures the trend chart draws."""
+    summaries = stored_summaries(reports_dir, ctx.period.previous())
+    current = pd.DataFrame([headline(ctx)])
+    df = pd.concat([summaries, current], ignore_index=True) if len(summaries) else current
+    df = df.drop_duplicates("period", keep="last").sort_values("period").reset_index(drop=True)
+    df["open_findings"] = df["findings"].map(lambda f: f.get("high", 0) + f.get("medium", 0))
+    df["overdue_actions"] = df["actions"].map(lambda a: a.get("overdue", 0))
+    return df[
+        [
+            "period",
+            "items",
+            "partners",
+            "flows",
+            "high_risk_flows_residual",
+            "open_findings",
+            "overdue_actions",
+        ]
+    ]
+
+
+def previous_side(ctx: ReviewContext, previous_period: str | None, reports_dir: Path | None):
+    """(label, Side) of the period before this one, or None when none is stored."""
+    from .diff import Side
+    from .snapshot import read_snapshot
+
+    if reports_dir is None or not Path(reports_dir).is_dir():
+        return None
+    if previous_period is None:
+        from .review import previous_period as find_previous
+
+        found = find_previous(Path(reports_dir), ctx.period)
+        previous_period = str(found) if found else None
+    if previous_period is None or not (Path(reports_dir) / previous_period / "snapshot").is_dir():
+        return None
+    from .diff import DIFF_COLUMNS
+
+    folder = Path(reports_dir) / previous_period
+    snap = read_snapshot(folder, DIFF_COLUMNS)
+    r = snap.results
+    return Side(
+        previous_period,
+        snap.inventory,
+        r["scores_flows"],
+        r["scores_items"],
+        r["findings"],
+        snapshot=folder / "snapshot",
+    )
+
+
+def current_side(ctx: ReviewContext):
+    from .diff import Side
+
+    return Side(str(ctx.period), ctx.inv, ctx.risk.flows, ctx.risk.items, ctx.findings, risk=ctx.risk)

@@ -92,7 +92,7 @@ INDEX_TEXT = {
 }  # fmt: skip
 
 
-def index_page(summary: dict, pages: list[str], lang: str, generated: str) -> str:
+def index_page(summary: dict, pages: list[str], lang: str, generated: str, note: str | None = None) -> str:
     """The period's landing page: headline figures and links. No script, no external resource."""
     t = INDEX_TEXT[lang]
     h = summary
@@ -117,6 +117,9 @@ def index_page(summary: dict, pages: list[str], lang: str, generated: str) -> st
         f"<title>{esc(t['title'])} {esc(h['period'])}</title><style>{CSS}body{{max-width:60em;margin:2em auto;padding:0 1em}}</style></head><body>"
         f"<h1>{esc(h['organisation'])} — {esc(t['title'])} {esc(h['period'])}</h1>"
         f'<p class="pi-note">{esc(t["as_of"])}: {esc(h["as_of"])} · {esc(t["generated"])}: {esc(generated)}</p>'
-        f"{kpis(figures)}{top_html}<h2>{esc(t['pages'])}</h2><ul>{links}</ul><h2>{esc(t['data'])}</h2><ul>{files}</ul>"
+        + (f"<p><strong>{esc(note)}</strong></p>" if note else "")
+        + f"{kpis(figures)}{top_html}"
+        + (f"<h2>{esc(t['pages'])}</h2><ul>{links}</ul>" if pages else "")
+        + f"<h2>{esc(t['data'])}</h2><ul>{files}</ul>"
         "</body></html>\n"
     )

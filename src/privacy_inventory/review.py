@@ -22,7 +22,7 @@ from . import __version__
 from .errors import UsageError
 from .load import load_inventory, resolve_ledger_dir
 from .nbrun import KernelPool, NotebookFailed, execute, export_html
-from .paths import notebooks_dir
+from .paths import bundled_inventory, notebooks_dir
 from .period import PERIOD_PATTERN, Period
 from .report_data import ReviewContext, compute, headline, result_tables
 from .report_html import index_page
@@ -75,6 +75,39 @@ def _snapshot(ctx: ReviewContext, tables: dict, tmp: Path, meta: dict) -> None:
         shutil.copyfile(ctx.ledger_dir / POLICY_FILE, tmp / "snapshot" / POLICY_FILE)
 
 
+def _write_data(ctx: ReviewContext, tmp: Path, prev: Period | None) -> tuple[dict, dict]:
+    """Results, snapshot and summary of a period: what the notebooks read and later periods compare with."""
+    tables = _write_results(ctx, tmp)
+    summary = headline(ctx) | {"previous_period": str(prev) if prev else None, "language": ctx.lang}
+    bundled = ctx.ledger_dir.resolve() == bundled_inventory().resolve()
+    meta = {"period": str(ctx.period), "inventory": "(bundled)" if bundled else str(ctx.ledger_dir.resolve()),
+            "lang": ctx.lang, "version": __version__,
+            "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}  # fmt: skip
+    _snapshot(ctx, tables, tmp, meta)
+    write_text_atomic(
+        tmp / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, default=str) + "\n"
+    )
+    return summary, meta
+
+
+def write_data_only(ctx: ReviewContext, out: Path, note: str) -> Path:
+    """A period with results, snapshot, summary and manifest but no notebooks (used for the bundled,
+    illustrative history). Built aside and moved into place like a full review; never overwrites."""
+    target = out / str(ctx.period)
+    if target.exists():
+        raise UsageError(f"{target} already exists")
+    tmp = _new_tmp(out, ctx.period)
+    try:
+        summary, meta = _write_data(ctx, tmp, previous_period(out, ctx.period))
+        write_text_atomic(tmp / "index.html", index_page(summary, [], ctx.lang, meta["generated"], note=note))
+        write_manifest(tmp)
+        _move_into_place(tmp, target)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return target
+
+
 def _run_notebooks(tmp: Path, params: dict, kernels: list, on_done: Callable[[str], None]) -> None:
     """Execute and export every notebook: each kernel takes its share, one notebook after another."""
     from plotly.offline import get_plotlyjs
@@ -112,6 +145,14 @@ def _keep_failed(out: Path, tmp: Path, period: Period, exc: NotebookFailed) -> N
     exc.kept = failed / f"{exc.notebook}.ipynb"
 
 
+def _new_tmp(out: Path, period: Period) -> Path:
+    """A private build folder beside the destination (same file system, so the final rename is atomic)."""
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{period}-", dir=out))
+    os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes 0700; the report is an ordinary folder
+    return tmp
+
+
 def _move_into_place(tmp: Path, target: Path) -> None:
     """Rename the finished report to its place; an earlier one (with --force) is removed only after."""
     old = None
@@ -145,9 +186,7 @@ def run_review(
     inv = load_inventory(ledger_dir)  # a bad ledger stops here, before anything is written
     model = load_model(model_path(ledger_dir))
     prev = previous_period(out, period)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{period}-", dir=out))
-    os.chmod(tmp, 0o777 & ~current_umask())
+    tmp = _new_tmp(out, period)
     pool = KernelPool(max(1, min(jobs, len(NOTEBOOKS))), tmp)  # starts while the results are computed
     try:
         ctx = compute(inv, model, period, lang, ledger_dir)

@@ -46,7 +46,9 @@ class Snapshot:
     meta: dict
 
 
-def read_snapshot(directory: Path) -> Snapshot:
+def read_snapshot(directory: Path, result_columns: dict[str, list[str]] | None = None) -> Snapshot:
+    """Read a period's snapshot; `result_columns` limits the result tables to the columns a caller needs
+    (a million scored flows with their reasons are most of the memory)."""
     snap = directory / SNAPSHOT_DIR
     if not (snap / "meta.json").is_file():
         raise UsageError(
@@ -56,8 +58,11 @@ def read_snapshot(directory: Path) -> Snapshot:
     organisation = json.loads((snap / "organisation.json").read_text("utf-8"))
     meta = json.loads((snap / "meta.json").read_text("utf-8"))
     inv = Inventory(path=Path(meta.get("inventory", str(directory))), organisation=organisation, **frames)
+    wanted = result_columns or {}
     results = {
-        n: pd.read_parquet(snap / f"{n}.parquet") for n in RESULT_TABLES if (snap / f"{n}.parquet").exists()
+        n: pd.read_parquet(snap / f"{n}.parquet", columns=wanted.get(n))
+        for n in RESULT_TABLES
+        if (snap / f"{n}.parquet").exists()
     }
     return Snapshot(directory, inv, results, meta)
 

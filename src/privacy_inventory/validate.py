@@ -294,6 +294,18 @@ def check_typed_reference(
             )
         )
     for pfx, table_name in prefixes.items():
+        if pfx == "finding":  # finding:RULE[:subject] — the rule must exist
+            from .rules import REGISTRY
+
+            rule_id = ident.str.split(":", n=1).str[0]
+            mine = s.notna() & (prefix == pfx)
+            missing = mine & ~isin(rule_id, pd.Series(list(REGISTRY), dtype="str"))
+            if missing.any():
+                idx = missing[missing].index
+                frames.append(pd.DataFrame({"file": file, "row": idx.to_numpy() + 2, "column": column,
+                                            "value": s[idx].to_numpy(), "expected": "finding:RULE_ID[:subject] with a known rule id "
+                                            "(see `privacy-inventory rules`)", "severity": "error", "code": "dangling_reference"}))  # fmt: skip
+            continue
         if table_name is None or table_name not in keys:
             continue
         mine = s.notna() & (prefix == pfx)

@@ -12,7 +12,7 @@ from .base import FINDING_COLUMNS, REGISTRY, SEVERITIES, Rule, RuleContext
 
 # One module per law area; importing a module registers its rules.
 LAW_AREAS = ("purposes", "special_care", "third_party", "joint_use", "my_number", "outsourcing", "safety",
-             "publication", "breach")  # fmt: skip
+             "publication", "breach", "pdca")  # fmt: skip
 for _area in LAW_AREAS:
     importlib.import_module(f".{_area}", __name__)
 

@@ -14,6 +14,7 @@ from privacy_inventory.notice import (
     render_html,
     render_markdown,
 )
+from privacy_inventory.paths import bundled_inventory
 
 from .conftest import SEED_POLICY
 
@@ -93,7 +94,7 @@ def test_compare_normalises_and_reports_both_ways(inv):
 
 
 def test_removing_a_purpose_from_the_ledger_shows_up(inv):
-    text = SEED_POLICY.read_text(encoding="utf-8") if SEED_POLICY.exists() else POLICY_SNIPPET
+    text = (bundled_inventory() / "published_policy.txt").read_text(encoding="utf-8")
     changed = copy.deepcopy(inv)
     changed.purposes = changed.purposes[changed.purposes["purpose_id"] != "P02"]
     diff = compare_with_policy(changed, text)
@@ -117,3 +118,11 @@ def test_notice_cli(cli, tmp_path):
     assert res.code == 1 and "ledger_only" in res.out
     assert cli("notice", "--lang", "fr").code == 2
     assert cli("notice", "--compare", tmp_path / "nope.txt").code == 2
+
+
+def test_bundled_published_policy_is_the_seed_text():
+    bundled = (bundled_inventory() / "published_policy.txt").read_text(encoding="utf-8")
+    if SEED_POLICY.exists():
+        assert bundled == SEED_POLICY.read_text(encoding="utf-8")
+    diff = compare_with_policy(load_inventory(), bundled)
+    assert diff.empty and diff.attrs["counts"] == {"purposes": 21, "items": 21, "joint_users": 5}

@@ -616,6 +616,113 @@ def actions_suggest_command(
     console.print(f"Appended {len(drafts)} action(s) to {escape(str(inv.path / 'actions.csv'))}")
 
 
+def _ids(values: list[str] | None) -> list[str]:
+    """Repeated options and comma-separated lists both work: --item I001 --item I002 or --item I001,I002."""
+    return [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+
+
+@app.command()
+def incident(
+    ledger: LedgerArg = None,
+    partner: Annotated[
+        str | None, typer.Option(help="The partner where it happened (its outbound flows are affected).")
+    ] = None,
+    item: Annotated[
+        list[str] | None, typer.Option(help="Affected item id(s); repeat or separate with commas.")
+    ] = None,
+    department: Annotated[
+        str | None, typer.Option(help="The department where it happened (its items are affected).")
+    ] = None,
+    flow: Annotated[
+        list[str] | None, typer.Option(help="Affected flow id(s); repeat or separate with commas.")
+    ] = None,
+    records: Annotated[int | None, typer.Option(help="People affected (default: from the ledger).")] = None,
+    cause: Annotated[
+        str, typer.Option(help="loss, theft, misdelivery, unauthorized_access, malware or insider.")
+    ] = "loss",
+    discovered: Annotated[
+        str | None, typer.Option(help="The day the incident became known, YYYY-MM-DD (default: today).")
+    ] = None,
+    malicious: Annotated[bool, typer.Option("--malicious", help="Evidence of malicious intent.")] = False,
+    encrypted: Annotated[
+        bool, typer.Option("--encrypted", help="Advanced encryption, key not leaked.")
+    ] = False,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table, json or md (the drafted report).")
+    ] = "table",
+    report: Annotated[
+        bool, typer.Option("--report", help="Also write an offline HTML incident report (notebook 05).")
+    ] = False,
+    out: Annotated[Path, typer.Option(help="Folder for --report (a sub-folder incidents/…).")] = Path(
+        "reports"
+    ),
+    model: ModelOpt = None,
+) -> None:
+    """Breach impact: who and what is affected, ENISA severity, and whether and by when APPI Art.26 (and
+    the My Number rules) require a report to the PPC and notice to the people."""
+    from .incident import Incident, Selection, assess, report_markdown
+    from .load import load_inventory, resolve_ledger_dir
+    from .risk_model import load_model, model_path
+
+    if fmt not in ("table", "json", "md"):
+        raise UsageError(f"--format: {fmt!r}; expected table, json or md")
+    path = resolve_ledger_dir(ledger)
+    inv = load_inventory(path)
+    risk_model = load_model(model or model_path(path))
+    when = parse_as_of(discovered) if discovered else parse_as_of(None)
+    inc = Incident(
+        Selection(partner, _ids(item), department, _ids(flow)), cause, when, records, malicious, encrypted
+    )
+    a = assess(inv, risk_model, inc)
+    if fmt == "json":
+        print_json(a.as_dict())
+    elif fmt == "md":
+        sys.stdout.write(report_markdown(a, inv))
+    else:
+        _print_incident(a)
+    if report:
+        from .incident_report import write_incident_report
+
+        target = write_incident_report(path, inc, out)
+        err_console.print(f"Incident report: {escape(str((target / 'index.html').resolve()))}")
+
+
+def _print_incident(a) -> None:
+    e, appi = a.enisa, a.appi
+    verdict = "[bold red]REPORT REQUIRED[/]" if appi["report_required"] else "[green]no report required[/]"
+    console.print(
+        f"Incident discovered {a.incident.discovered} — cause {escape(a.incident.cause)}: {verdict}"
+    )
+    console.print(
+        f"  people affected: {a.people:,} ({escape(', '.join(a.subjects))}); items: "
+        + escape("、".join(a.items["name_ja"]))
+    )
+    if a.partners:
+        console.print("  partners: " + escape(", ".join(a.partners)) + f"; flows: {len(a.flows)}")
+    console.print(
+        f"  ENISA severity SE = DPC {e['dpc']:g} × EI {e['ei']:g} + CB {e['cb']:g} = [bold]{e['se']:g}[/] ({e['band']})"
+    )
+    console.print(
+        f"    DPC: {escape(e['dpc_rule'])}; EI: {escape(e['ei_rule'])}; CB: {escape(str(e['cb_parts']))}"
+    )
+    for k, v in appi["triggers"].items():
+        console.print(f"  APPI Art.26 trigger {k}: {'YES' if v else 'no'}")
+    if appi["exempt_by_encryption"]:
+        console.print("  exempt: advanced encryption with the key not leaked (PPC Rules Art.7)")
+    if appi.get("deadlines"):
+        d = appi["deadlines"]
+        console.print(
+            f"  preliminary report (速報): promptly — guidance {d['preliminary_from']} … {d['preliminary_by']}"
+        )
+        console.print(f"  final report (確報): by {d['final_by']} ({d['final_days']} days from discovery)")
+        console.print("  notify the individuals promptly (Art.26(2))")
+    if a.my_number.get("involved"):
+        console.print(
+            f"  My Number involved: report under the My Number rules "
+            f"{'required' if a.my_number['report_required'] else 'to be checked'}: {a.my_number['triggers']}"
+        )
+
+
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option(help="Write the Markdown here instead of printing it.")] = None,

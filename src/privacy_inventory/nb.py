@@ -457,3 +457,70 @@ def controls(ctx: ReviewContext) -> None:
     )
     show(table(c, {"control_id": "ID", "name": "措置" if i == 0 else "control", "category": "区分" if i == 0 else "category",
                    "applies_to": "範囲" if i == 0 else "scope", "status": "状態" if i == 0 else "status"}))  # fmt: skip
+
+
+# --- 05 incident -------------------------------------------------------------------------------------
+
+
+def incident(inventory_dir: Any, partner: str | None, items: str, department: str | None, flows: str,
+             records: int | None, cause: str, discovered: str, malicious: bool, encrypted: bool):  # fmt: skip
+    """Assess an incident described by the notebook's parameters; returns the assessment."""
+    import datetime as dt
+
+    from .incident import Incident, Selection, assess
+    from .load import load_inventory, resolve_ledger_dir
+    from .risk_model import load_model, model_path
+
+    path = resolve_ledger_dir(inventory_dir)
+    inv = load_inventory(path)
+    split = lambda text: [x.strip() for x in (text or "").split(",") if x.strip()]  # noqa: E731
+    inc = Incident(Selection(partner, split(items), department, split(flows)), cause, dt.date.fromisoformat(discovered),
+                   records, malicious, encrypted)  # fmt: skip
+    a = assess(inv, load_model(model_path(path)), inc)
+    a.inv = inv
+    return a
+
+
+def incident_summary(a) -> None:
+    from .incident import TRIGGER_JA
+
+    e, appi = a.enisa, a.appi
+    verdict = "報告・本人通知が必要" if appi["report_required"] else "報告は不要"
+    show(
+        f"<style>{CSS}</style>"
+        + heading(f"{a.inv.org('name')} — 漏えい等事案の評価（{a.incident.discovered}）", 1)
+    )
+    show(kpis([("判定", verdict), ("本人の数", f"{a.people:,}"), ("ENISA SE", f"{e['se']:g}（{e['band_ja']}）"),
+               ("確報の期限", appi.get("deadlines", {}).get("final_by", "—"))]))  # fmt: skip
+    rows = [{"trigger": TRIGGER_JA[k], "hit": "該当" if v else "—"} for k, v in appi["triggers"].items()]
+    show(table(pd.DataFrame(rows), {"trigger": "報告対象の事態（規則7条）", "hit": "判定"}))
+    parts = pd.DataFrame([
+        {"component": "DPC", "value": e["dpc"], "rule": e["dpc_rule"]},
+        {"component": "EI", "value": e["ei"], "rule": e["ei_rule"]},
+        {"component": "CB", "value": e["cb"], "rule": ", ".join(f"{k} {v:g}" for k, v in e["cb_parts"].items())},
+        {"component": "SE = DPC × EI + CB", "value": e["se"], "rule": e["band"]},
+    ])  # fmt: skip
+    show(heading("重大度（ENISA 2013）", 3))
+    show(table(parts, {"component": "要素", "value": "値", "rule": "根拠"}))
+    show(heading("影響を受ける項目", 3))
+    show(table(a.items, {"item_id": "ID", "name_ja": "項目", "category": "区分", "special_care": "要配慮",
+                         "property_damage": "財産的被害", "my_number": "特定個人情報", "records": "件数"}))  # fmt: skip
+
+
+def incident_chart(a) -> None:
+    import plotly.graph_objects as go
+
+    e = a.enisa
+    fig = go.Figure(go.Bar(x=["DPC × EI", *[f"CB: {k}" for k in e["cb_parts"]]],
+                           y=[e["dpc"] * e["ei"], *e["cb_parts"].values()], marker_color="#c62828"))  # fmt: skip
+    fig.add_hline(y=0)
+    show(charts._layout(fig, f"SE = {e['se']:g}（{e['band_ja']}）の内訳", height=320))
+
+
+def incident_draft(a) -> None:
+    from .incident import report_markdown
+
+    show(heading("報告書の下書き（規則8条1項）", 3))
+    show(
+        "<pre style='white-space:pre-wrap'>" + __import__("html").escape(report_markdown(a, a.inv)) + "</pre>"
+    )

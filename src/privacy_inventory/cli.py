@@ -723,6 +723,126 @@ def _print_incident(a) -> None:
         )
 
 
+def _optional_source(ledger: Path | None, out: Path | None, default_out: Path) -> tuple[Path | None, Path]:
+    """`CMD OUT` (bundled ledger) or `CMD LEDGER OUT`: a single argument is the output."""
+    if out is None:
+        return None, ledger if ledger is not None else default_out
+    return ledger, out
+
+
+@app.command("export-xlsx")
+def export_xlsx(
+    ledger: Annotated[
+        Path | None,
+        typer.Argument(help="Ledger directory (default: the bundled ledger).", show_default=False),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Argument(help="The workbook to write (.xlsx).", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")] = False,
+) -> None:
+    """The ledger as an Excel workbook: a sheet per table, headers explained, dropdowns, typed dates.
+
+    `export-xlsx OUT.xlsx` exports the bundled ledger; `export-xlsx DIR OUT.xlsx` another one.
+    """
+    from .excel import export_workbook
+    from .load import UNREADABLE_CODES, read_raw
+
+    ledger, out = _optional_source(ledger, out, Path("ledger.xlsx"))
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"{out}: the workbook name must end in .xlsx")
+    if out.exists() and not force:
+        raise UsageError(f"{out} already exists (use --force to replace it)")
+    raw = read_raw(ledger)
+    problems = raw.all_problems()
+    if problems["code"].isin(UNREADABLE_CODES).any():
+        raise LedgerInvalid(problems, str(raw.path), exit_code=EXIT_USAGE)
+    export_workbook(raw.tables, raw.organisation, out)
+    errors = int((problems["severity"] == "error").sum())
+    console.print(
+        f"Wrote {escape(str(out))}"
+        + (f" ([yellow]the ledger has {errors} error(s) to fix in it[/])" if errors else "")
+    )
+
+
+@app.command("import-xlsx")
+def import_xlsx(
+    workbook: Annotated[Path, typer.Argument(help="The workbook to read (.xlsx).")],
+    directory: Annotated[
+        Path, typer.Argument(help="The ledger directory to write (new or empty, or see --replace).")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Write even when there are warnings (never with errors).")
+    ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace the CSV tables of an existing ledger directory.")
+    ] = False,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Read a workbook, validate it like a CSV ledger (problems by cell, e.g. flows!D17) and write the
+    CSV ledger atomically only when it is valid."""
+    from .excel import write_csv_ledger
+    from .ledger_write import replace_ledger
+    from .load import read_raw, resolve_ledger_dir
+
+    raw = read_raw(resolve_ledger_dir(workbook))
+    problems = raw.all_problems()
+    errors = problems[problems["severity"] == "error"]
+    warnings = problems[problems["severity"] != "error"]
+    if fmt is OutputFormat.json:
+        print_json({"valid": errors.empty, "problems": records(problems)})
+    else:
+        for p in problems.itertuples():
+            where = p.cell or f"{p.file}" + (f" row {p.row}" if pd.notna(p.row) else "")
+            value = "" if p.value is None or pd.isna(p.value) else f" {p.value!r}:"
+            console.print(
+                f"{'[red]error[/]' if p.severity == 'error' else '[yellow]warning[/]'} {escape(where)}{escape(value)} expected {escape(str(p.expected))}"
+            )
+    if not errors.empty:
+        err_console.print(f"[red]{len(errors)} error(s)[/]: nothing was written to {escape(str(directory))}")
+        raise typer.Exit(EXIT_INVALID)
+    if len(warnings) and not force:
+        err_console.print(f"{len(warnings)} warning(s): nothing was written; use --force to write anyway")
+        raise typer.Exit(EXIT_INVALID)
+    replace_ledger(directory, lambda tmp: write_csv_ledger(raw.tables, raw.organisation, tmp), replace)
+    console.print(f"[green]✓[/] Wrote the ledger to {escape(str(directory))}")
+
+
+@app.command("export-csv")
+def export_csv(
+    ledger: Annotated[
+        Path | None,
+        typer.Argument(help="Ledger directory (default: the bundled ledger).", show_default=False),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Argument(help="A new or empty folder for the CSV files.", show_default=False)
+    ] = None,
+    encoding: Annotated[
+        str, typer.Option(help="utf-8-sig (Excel, any language) or cp932 (Japanese Excel).")
+    ] = "utf-8-sig",
+) -> None:
+    """The ledger's tables as CSV for Excel users: formula-like cells defused; with cp932, characters it
+    cannot hold are reported by cell and nothing is written. `export-csv OUT` exports the bundled ledger."""
+    from .excel_csv import export_ledger_csv
+    from .load import read_raw
+    from .scaffold import ensure_empty_dir
+
+    ledger, out = _optional_source(ledger, out, Path("ledger-csv"))
+    if encoding not in ("utf-8-sig", "cp932"):
+        raise UsageError(f"--encoding: {encoding!r}; expected utf-8-sig or cp932")
+    ensure_empty_dir(out)
+    raw = read_raw(ledger)
+    bad = export_ledger_csv(raw.tables, out, encoding)
+    if bad:
+        for file, cell, value in bad[:50]:
+            err_console.print(f"{escape(file)} {escape(cell)}: {value!r} cannot be written in {encoding}")
+        err_console.print(
+            f"[red]{len(bad)} cell(s) cannot be written in {encoding}[/]; nothing was written (use utf-8-sig)"
+        )
+        raise typer.Exit(EXIT_INVALID)
+    console.print(f"Wrote {len(list(out.iterdir()))} CSV files to {escape(str(out))} ({encoding})")
+
+
 @app.command()
 def schema(
     out: Annotated[Path | None, typer.Option(help="Write the Markdown here instead of printing it.")] = None,

@@ -47,6 +47,12 @@ class RawLedger:
     organisation: dict[str, Any] = field(default_factory=dict)
     problems: list[pd.DataFrame] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, list[str]] = field(default_factory=dict)  # for cell addresses in a workbook
+    workbook: bool = False
+
+    def file_of(self, table: Table) -> str:
+        """How problems name a table: its CSV file, or its sheet in a workbook."""
+        return table.name if self.workbook else table.file
 
     def add(self, *rows: dict | pd.DataFrame) -> None:
         """Record problems: single problem dicts, or whole problem frames from a vectorised check."""
@@ -60,10 +66,21 @@ class RawLedger:
         if not frames:
             return problems_frame()
         out = pd.concat(frames, ignore_index=True)
-        order = {t.file: i for i, t in enumerate(TABLES)} | {ORGANISATION_FILE: -1}
+        order = {self.file_of(t): i for i, t in enumerate(TABLES)} | {
+            ORGANISATION_FILE: -1,
+            "organisation": -1,
+        }
         out["_order"] = out["file"].map(order).fillna(99)
         out = out.sort_values(["_order", "row", "column"], na_position="first", kind="stable")
-        return problems_frame(out.drop(columns="_order"))
+        out = problems_frame(out.drop(columns="_order"))
+        if self.workbook:
+            from .excel import cell_address
+
+            out["cell"] = [
+                cell_address(f, self.headers.get(f, []), r, c)
+                for f, r, c in zip(out["file"], out["row"], out["column"], strict=True)
+            ]
+        return out
 
 
 def resolve_ledger_dir(path: str | Path | None) -> Path:
@@ -73,11 +90,21 @@ def resolve_ledger_dir(path: str | Path | None) -> Path:
 
         return bundled_inventory()
     p = Path(path)
+    if is_workbook(p):
+        if not p.is_file():
+            raise UsageError(f"{p}: no such workbook")
+        return p
     if not p.exists():
         raise UsageError(f"{p}: no such ledger directory")
     if not p.is_dir():
-        raise UsageError(f"{p}: not a directory (expected a ledger directory with items.csv, flows.csv, …)")
+        raise UsageError(
+            f"{p}: not a directory (expected a ledger directory with items.csv, flows.csv, …, or an .xlsx workbook)"
+        )
     return p
+
+
+def is_workbook(path: Path) -> bool:
+    return path.suffix.lower() in (".xlsx", ".xlsm")
 
 
 def _read_table(raw: RawLedger, table: Table) -> None:
@@ -196,6 +223,11 @@ def _read_organisation(raw: RawLedger) -> None:
     if not isinstance(data, dict):
         raw.add(problem(f, 1, None, type(data).__name__, "a mapping of keys to values", code="yaml_shape"))
         return
+    check_organisation(raw, data, f)
+
+
+def check_organisation(raw: RawLedger, data: dict, f: str) -> None:
+    """Types and required keys of the organisation's facts (from YAML or the workbook's sheet)."""
     for fld in ORGANISATION_FIELDS:
         value = _org_value(data, fld.path)
         if value is None or value == "":
@@ -249,11 +281,46 @@ def _check_references(raw: RawLedger) -> None:
 
 
 def read_raw(path: str | Path | None) -> RawLedger:
-    """Read and check every file of a ledger directory; never raises for problems in the data."""
-    raw = RawLedger(resolve_ledger_dir(path))
+    """Read and check every file of a ledger directory (or every sheet of a workbook); never raises for
+    problems in the data."""
+    location = resolve_ledger_dir(path)
+    if is_workbook(location):
+        return read_raw_workbook(location)
+    raw = RawLedger(location)
     _read_organisation(raw)
     for table in TABLES:
         _read_table(raw, table)
+    _check_references(raw)
+    return raw
+
+
+def read_raw_workbook(path: Path) -> RawLedger:
+    from .excel import ORG_SHEET, read_workbook
+
+    tables, organisation, problems, headers = read_workbook(path)
+    raw = RawLedger(path, workbook=True, headers=headers, encodings={"workbook": "xlsx"})
+    raw.add(*problems)
+    check_organisation(raw, organisation, ORG_SHEET)
+    raw.organisation = organisation
+    for table in TABLES:
+        if table.name not in tables:
+            continue
+        df = tables[table.name]
+        header = list(df.columns)
+        raw.add(*check_columns(table, header, file=table.name))
+        if len(df) < table.min_rows:
+            raw.add(
+                problem(
+                    table.name,
+                    2,
+                    None,
+                    None,
+                    f"at least {table.min_rows} data row(s) below the header",
+                    code="empty_table",
+                )
+            )
+        raw.tables[table.name] = df
+        raw.add(check_table(table, df, file=table.name))
     _check_references(raw)
     return raw
 

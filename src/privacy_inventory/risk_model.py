@@ -176,8 +176,11 @@ def model_path(ledger_dir: Path | None) -> Path:
     """The ledger's own risk_model.yaml, or the bundled one."""
     from .paths import bundled_inventory
 
-    if ledger_dir is not None and (Path(ledger_dir) / MODEL_FILE).is_file():
-        return Path(ledger_dir) / MODEL_FILE
+    if ledger_dir is not None:
+        folder = Path(ledger_dir)
+        folder = folder.parent if folder.is_file() else folder  # a workbook: its folder's model, if any
+        if (folder / MODEL_FILE).is_file():
+            return folder / MODEL_FILE
     return bundled_inventory() / MODEL_FILE
 
 

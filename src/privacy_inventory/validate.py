@@ -170,7 +170,7 @@ def _key_expected(table: Table) -> str:
     return f"a unique {' + '.join(table.key)} (the key of {table.file})"
 
 
-def check_table(table: Table, df: pd.DataFrame) -> pd.DataFrame:
+def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
     """All cell-level problems of one table: required, type, allowed value, pattern, key uniqueness."""
     from pandera.errors import SchemaErrors
 
@@ -198,7 +198,7 @@ def check_table(table: Table, df: pd.DataFrame) -> pd.DataFrame:
         out.append(
             pd.DataFrame(
                 {
-                    "file": table.file,
+                    "file": file or table.file,
                     "row": idx.to_numpy() + 2,
                     "column": column,
                     "value": values.astype("string").fillna("").to_numpy(),
@@ -211,19 +211,20 @@ def check_table(table: Table, df: pd.DataFrame) -> pd.DataFrame:
     return problems_frame(pd.concat(out, ignore_index=True).drop_duplicates())
 
 
-def check_columns(table: Table, header: list[str]) -> list[dict]:
+def check_columns(table: Table, header: list[str], file: str | None = None) -> list[dict]:
     """Missing columns are errors; unknown ones are warnings; duplicated header names are errors."""
+    file = file or table.file
     rows = []
     seen: set[str] = set()
     for name in header:
         if name in seen:
-            rows.append(problem(table.file, 1, name, name, "each column name once", code="duplicate_column"))
+            rows.append(problem(file, 1, name, name, "each column name once", code="duplicate_column"))
         seen.add(name)
     for col in table.columns:
         if col.name not in seen:
             rows.append(
                 problem(
-                    table.file,
+                    file,
                     1,
                     col.name,
                     None,
@@ -236,7 +237,7 @@ def check_columns(table: Table, header: list[str]) -> list[dict]:
         if name not in known:
             rows.append(
                 problem(
-                    table.file,
+                    file,
                     1,
                     name,
                     name,

@@ -1,0 +1,236 @@
+"""The ledger as an Excel workbook: lossless round trip, guidance, safety, cell-level errors."""
+
+from __future__ import annotations
+
+import shutil
+import string
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from openpyxl import load_workbook
+
+from privacy_inventory import load_inventory
+from privacy_inventory.excel import export_workbook
+from privacy_inventory.load import read_raw
+from privacy_inventory.schema import TABLES
+from privacy_inventory.synth import SynthSpec, synthesize
+
+from .ledger_edit import read, write
+
+
+def assert_same_ledger(a, b):
+    for t in TABLES:
+        pd.testing.assert_frame_equal(
+            a.table(t.name).reset_index(drop=True),
+            b.table(t.name).reset_index(drop=True),
+            check_dtype=True,
+            obj=t.name,
+        )
+
+
+def export(cli, ledger, out):
+    res = cli("export-xlsx", *([ledger] if ledger is not None else []), out)
+    assert res.code == 0, res.err
+    return out
+
+
+def test_bundled_ledger_round_trips(cli, tmp_path):
+    book = export(cli, None, tmp_path / "ledger.xlsx")
+    assert_same_ledger(load_inventory(), load_inventory(book))  # a workbook is accepted as a ledger
+    res = cli("import-xlsx", book, tmp_path / "back")
+    assert res.code == 0
+    assert_same_ledger(load_inventory(), load_inventory(tmp_path / "back"))
+    for t in TABLES:  # the CSV files hold the same cells as the originals
+        assert read(tmp_path / "back", t.file).equals(read(load_inventory().path, t.file))
+
+
+def test_workbook_guides_the_person_filling_it_in(cli, tmp_path):
+    book = export(cli, None, tmp_path / "ledger.xlsx")
+    wb = load_workbook(book)
+    assert {"README", "lists", "organisation", "items", "flows"} <= set(wb.sheetnames)
+    assert wb["lists"].sheet_state == "hidden"
+    flows = wb["flows"]
+    assert flows.freeze_panes == "A2"
+    header = {c.value: c for c in flows[1]}
+    assert "根拠" in header["basis"].comment.text and "joint_use" in header["basis"].comment.text
+    ranges = {str(dv.sqref): dv.formula1 for dv in flows.data_validations.dataValidation}
+    basis_col = header["basis"].column_letter
+    assert any(r.startswith(f"{basis_col}2:") and f.startswith("lists!") for r, f in ranges.items())
+    assert any(
+        r.startswith(f"{header['item_id'].column_letter}2:") for r in ranges
+    )  # a foreign key has a dropdown too
+    items = wb["items"]
+    assert items["A2"].value == "I001" and items["A2"].data_type == "s"
+    specials = [c for c in items[1] if c.value == "special_care"][0].column_letter
+    assert items[f"{specials}2"].value is False  # a real boolean
+    dates = [c for c in wb["partners"][1] if c.value == "contract_date"][0].column_letter
+    assert any(hasattr(r.value, "year") for r in wb["partners"][dates][1:])  # real dates
+    assert "ドロップダウン" in " ".join(
+        str(r[0].value) for r in wb["README"].iter_rows()
+    ) or "プルダウン" in " ".join(str(r[0].value) for r in wb["README"].iter_rows())
+
+
+KANA = "あいうえおかきくけこアイウエオ漢字台帳個人情報ー・（）"
+TEXT = (
+    st.text(alphabet=KANA + string.ascii_letters + string.digits + " =+-@,\"'\n", min_size=1, max_size=40)
+    .map(str.strip)
+    .filter(bool)
+)
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    seed=st.integers(0, 1000),
+    names=st.lists(TEXT, min_size=3, max_size=3),
+    long_text=st.text(alphabet=KANA + "abc", min_size=2000, max_size=6000),
+    notes_empty=st.booleans(),
+    day=st.dates(),
+)
+def test_round_trip_of_generated_ledgers(cli, seed, names, long_text, notes_empty, day):
+    with tempfile.TemporaryDirectory() as tmp:
+        ledger = Path(tmp) / "ledger"
+        synthesize(ledger, SynthSpec(items=8, partners=4, flows=20, seed=seed))
+        items = read(ledger, "items.csv")
+        items.loc[0, "name_ja"] = names[0]
+        items.loc[1, "notes"] = "" if notes_empty else long_text
+        items.loc[2, "notes"] = "=SUM(A1:A2)"  # looks like a formula: must stay text
+        items.loc[3, "retention"] = names[1]
+        write(ledger, "items.csv", items)
+        parts = read(ledger, "partners.csv")
+        parts.loc[0, "last_inspection"] = day.isoformat()
+        parts.loc[0, "name"] = names[2]
+        write(ledger, "partners.csv", parts)
+        before = load_inventory(ledger)
+        book = export(cli, ledger, Path(tmp) / "l.xlsx")
+        assert_same_ledger(before, load_inventory(book))
+        assert cli("import-xlsx", book, Path(tmp) / "back").code == 0
+        assert_same_ledger(before, load_inventory(Path(tmp) / "back"))
+
+
+def test_formula_like_text_is_written_as_text(cli, ledger, tmp_path):
+    items = read(ledger, "items.csv")
+    items.loc[0, "notes"] = '=HYPERLINK("http://x")'
+    items.loc[1, "notes"] = "@cmd"
+    write(ledger, "items.csv", items)
+    book = export(cli, ledger, tmp_path / "l.xlsx")
+    ws = load_workbook(book)["items"]
+    notes = [c for c in ws[1] if c.value == "notes"][0].column_letter
+    assert ws[f"{notes}2"].data_type == "s" and ws[f"{notes}2"].value.startswith("=HYPERLINK")
+    assert load_inventory(book).items.loc[0, "notes"] == '=HYPERLINK("http://x")'
+
+
+def _edit(book: Path, sheet: str, cell: str, value) -> None:
+    wb = load_workbook(book)
+    wb[sheet][cell] = value
+    wb.save(book)
+
+
+def test_formula_cells_are_errors_naming_the_cell(cli, tmp_path):
+    book = export(cli, None, tmp_path / "l.xlsx")
+    _edit(book, "flows", "F5", "=1+1")
+    res = cli("import-xlsx", book, tmp_path / "out", "--format", "json")
+    assert res.code == 1 and not (tmp_path / "out").exists()
+    assert "flows!F5" in res.out and "not a formula" in res.out
+
+
+def test_bad_values_are_reported_by_cell(cli, tmp_path):
+    book = export(cli, None, tmp_path / "l.xlsx")
+    wb = load_workbook(book)
+    header = [c.value for c in wb["flows"][1]]
+    col = chr(ord("A") + header.index("basis"))
+    wb.close()
+    _edit(book, "flows", f"{col}17", "gift")
+    res = cli("import-xlsx", book, tmp_path / "out")
+    assert res.code == 1 and f"flows!{col}17" in res.out and "'gift'" in res.out and "joint_use" in res.out
+    problems = read_raw(book).all_problems()
+    assert problems.loc[problems["code"] == "enum", "cell"].tolist() == [f"flows!{col}17"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"item_id,name_ja\nI001,x\n", "not an .xlsx workbook"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "password-protected"),
+    ],
+)
+def test_not_a_workbook_or_protected(cli, tmp_path, content, message):
+    (tmp_path / "x.xlsx").write_bytes(content)
+    res = cli("import-xlsx", tmp_path / "x.xlsx", tmp_path / "out")
+    assert res.code == 2 and message in res.err and "Traceback" not in res.err
+
+
+def test_missing_or_renamed_sheet(cli, tmp_path):
+    book = export(cli, None, tmp_path / "l.xlsx")
+    wb = load_workbook(book)
+    wb["partners"].title = "取引先"
+    wb.save(book)
+    res = cli("import-xlsx", book, tmp_path / "out")
+    assert res.code == 1 and "'partners'" in res.out and "取引先" in res.out
+
+
+def test_import_refuses_a_non_empty_folder_unless_replace(cli, ledger, tmp_path):
+    book = export(cli, None, tmp_path / "l.xlsx")
+    (ledger / "risk_model.yaml").write_text(
+        (ledger / "risk_model.yaml").read_text(encoding="utf-8") + "\n# mine\n", encoding="utf-8"
+    )
+    res = cli("import-xlsx", book, ledger)
+    assert res.code == 2 and "--replace" in res.err
+    res = cli("import-xlsx", book, ledger, "--replace")
+    assert res.code == 0
+    assert (ledger / "risk_model.yaml").read_text(encoding="utf-8").endswith("# mine\n")  # kept
+    assert not any(p.name.startswith(".") for p in ledger.parent.iterdir())
+
+
+def test_warnings_need_force(cli, tmp_path):
+    book = export(cli, None, tmp_path / "l.xlsx")
+    _edit(book, "items", "Z1", "my_extra_column")
+    assert cli("import-xlsx", book, tmp_path / "a").code == 1 and not (tmp_path / "a").exists()
+    assert cli("import-xlsx", book, tmp_path / "b", "--force").code == 0
+
+
+def test_workbook_is_accepted_wherever_a_ledger_is(cli, tmp_path):
+    book = export(cli, None, tmp_path / "l.xlsx")
+    assert cli("validate", book).code == 0
+    score = cli("score", book, "--format", "json", "--top", "1", "--as-of", "2026-12-31")
+    assert score.code == 0 and '"F0171"' in score.out
+    assert cli("check", book, "--min-severity", "high").code == 0
+
+
+def test_cp932_csv_export_reports_unencodable_cells(cli, ledger, tmp_path):
+    assert cli("export-csv", ledger, tmp_path / "ok", "--encoding", "cp932").code == 0
+    text = (tmp_path / "ok" / "items.csv").read_bytes().decode("cp932")
+    assert "氏名" in text
+    items = read(ledger, "items.csv")
+    items.loc[4, "notes"] = "𠮷野家"  # outside cp932
+    items.loc[5, "notes"] = "=1+2"
+    write(ledger, "items.csv", items)
+    res = cli("export-csv", ledger, tmp_path / "bad", "--encoding", "cp932")
+    assert res.code == 1 and "items.csv" in res.err and "6" in res.err and "𠮷野家" in res.err
+    assert not (tmp_path / "bad").exists() or list((tmp_path / "bad").iterdir()) == []
+    assert cli("export-csv", ledger, tmp_path / "bom").code == 0
+    bom = (tmp_path / "bom" / "items.csv").read_bytes()
+    assert bom.startswith(b"\xef\xbb\xbf") and b"'=1+2" in bom  # defused for Excel
+
+
+def test_export_into_an_existing_file_needs_force(cli, tmp_path):
+    export(cli, None, tmp_path / "l.xlsx")
+    assert cli("export-xlsx", tmp_path / "l.xlsx").code == 2
+    assert cli("export-xlsx", tmp_path / "l.xlsx", "--force").code == 0
+    assert cli("export-xlsx", tmp_path / "l.txt").code == 2
+
+
+def test_control_characters_are_a_clear_error(tmp_path):
+    tables = {t.name: pd.DataFrame(columns=t.column_names) for t in TABLES}
+    tables["items"] = pd.DataFrame([{"item_id": "I1", "name_ja": "bad\x01name"}])
+    with pytest.raises(Exception, match=r"items!B2"):
+        export_workbook(tables, {}, tmp_path / "x.xlsx")
+    assert not (tmp_path / "x.xlsx").exists()
+    shutil.rmtree(tmp_path, ignore_errors=True)

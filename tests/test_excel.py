@@ -65,9 +65,9 @@ def test_workbook_guides_the_person_filling_it_in(cli, tmp_path):
     )  # a foreign key has a dropdown too
     items = wb["items"]
     assert items["A2"].value == "I001" and items["A2"].data_type == "s"
-    specials = [c for c in items[1] if c.value == "special_care"][0].column_letter
+    specials = next(c for c in items[1] if c.value == "special_care").column_letter
     assert items[f"{specials}2"].value is False  # a real boolean
-    dates = [c for c in wb["partners"][1] if c.value == "contract_date"][0].column_letter
+    dates = next(c for c in wb["partners"][1] if c.value == "contract_date").column_letter
     assert any(hasattr(r.value, "year") for r in wb["partners"][dates][1:])  # real dates
     assert "ドロップダウン" in " ".join(
         str(r[0].value) for r in wb["README"].iter_rows()
@@ -122,7 +122,7 @@ def test_formula_like_text_is_written_as_text(cli, ledger, tmp_path):
     write(ledger, "items.csv", items)
     book = export(cli, ledger, tmp_path / "l.xlsx")
     ws = load_workbook(book)["items"]
-    notes = [c for c in ws[1] if c.value == "notes"][0].column_letter
+    notes = next(c for c in ws[1] if c.value == "notes").column_letter
     assert ws[f"{notes}2"].data_type == "s" and ws[f"{notes}2"].value.startswith("=HYPERLINK")
     assert load_inventory(book).items.loc[0, "notes"] == '=HYPERLINK("http://x")'
 

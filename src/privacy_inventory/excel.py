@@ -173,7 +173,7 @@ def export_workbook(tables: dict[str, pd.DataFrame], organisation: dict, out: Pa
         org.append(
             [
                 fld.path,
-                value if not isinstance(value, dt.date) else value,
+                value,
                 sources.get(fld.path.split(".")[0]),
             ]
         )

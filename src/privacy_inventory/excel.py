@@ -23,6 +23,7 @@ from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .errors import UsageError
+from .inventory import dotted_get
 from .schema import ORGANISATION_FIELDS, TABLES, Column, Table
 from .validate import parse_bools, parse_dates, parse_ints, problem
 
@@ -169,7 +170,7 @@ def export_workbook(tables: dict[str, pd.DataFrame], organisation: dict, out: Pa
     org.append(["key", "value", "source"])
     sources = organisation.get("sources") or {}
     for fld in ORGANISATION_FIELDS:
-        value = _org_get(organisation, fld.path)
+        value = dotted_get(organisation, fld.path)
         org.append(
             [
                 fld.path,
@@ -224,15 +225,6 @@ def _write_table(wb: Workbook, table: Table, df: pd.DataFrame, list_ranges: dict
     columns = [_typed_column(spec, frame[spec.name]) for spec in specs]
     for i, row in enumerate(zip(*columns, strict=True), 2):
         ws.append([_cell(ws, value, table.name, i, j) for j, value in enumerate(row)])
-
-
-def _org_get(data: dict, dotted: str) -> Any:
-    node: Any = data
-    for part in dotted.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
 
 
 def _readme_lines() -> list[str]:

@@ -11,6 +11,16 @@ import pandas as pd
 from .schema import TABLES
 
 
+def dotted_get(data: Any, dotted: str) -> Any:
+    """data["a"]["b"] for "a.b", or None where any level is missing."""
+    node: Any = data
+    for part in dotted.split("."):
+        if not isinstance(node, dict):
+            return None
+        node = node.get(part)
+    return node
+
+
 @dataclass
 class Inventory:
     """Typed tables of one ledger: ids and text as strings, flags as boolean, counts as Int64, dates as
@@ -37,12 +47,7 @@ class Inventory:
 
     def org(self, dotted: str) -> Any:
         """organisation.yaml value at a dotted path, or None."""
-        node: Any = self.organisation
-        for part in dotted.split("."):
-            if not isinstance(node, dict):
-                return None
-            node = node.get(part)
-        return node
+        return dotted_get(self.organisation, dotted)
 
     def summary(self) -> dict[str, Any]:
         """Headline figures for people: rows per table, items per category, flows per basis."""

@@ -12,7 +12,7 @@ import pandas as pd
 import yaml
 
 from .errors import EXIT_USAGE, LedgerInvalid, UsageError
-from .inventory import Inventory
+from .inventory import Inventory, dotted_get
 from .schema import (
     ORGANISATION_FIELDS,
     ORGANISATION_FILE,
@@ -161,10 +161,16 @@ def _read_table(raw: RawLedger, table: Table) -> None:
             )
         )
         return
+    _check_content(raw, table, df)
+
+
+def _check_content(raw: RawLedger, table: Table, df: pd.DataFrame) -> None:
+    """Row count and every cell of one table (the same for a CSV file and a workbook sheet)."""
+    file = raw.file_of(table)
     if len(df) < table.min_rows:
         raw.add(
             problem(
-                table.file,
+                file,
                 2,
                 None,
                 None,
@@ -173,16 +179,7 @@ def _read_table(raw: RawLedger, table: Table) -> None:
             )
         )
     raw.tables[table.name] = df
-    raw.add(check_table(table, df))
-
-
-def _org_value(data: dict, dotted: str) -> Any:
-    node: Any = data
-    for part in dotted.split("."):
-        if not isinstance(node, dict):
-            return None
-        node = node.get(part)
-    return node
+    raw.add(check_table(table, df, file=file))
 
 
 def _read_organisation(raw: RawLedger) -> None:
@@ -229,7 +226,7 @@ def _read_organisation(raw: RawLedger) -> None:
 def check_organisation(raw: RawLedger, data: dict, f: str) -> None:
     """Types and required keys of the organisation's facts (from YAML or the workbook's sheet)."""
     for fld in ORGANISATION_FIELDS:
-        value = _org_value(data, fld.path)
+        value = dotted_get(data, fld.path)
         if value is None or value == "":
             if fld.required:
                 raw.add(problem(f, None, fld.path, None, f"a value ({fld.en})", code="required"))
@@ -308,19 +305,7 @@ def read_raw_workbook(path: Path) -> RawLedger:
         df = tables[table.name]
         header = list(df.columns)
         raw.add(*check_columns(table, header, file=table.name))
-        if len(df) < table.min_rows:
-            raw.add(
-                problem(
-                    table.name,
-                    2,
-                    None,
-                    None,
-                    f"at least {table.min_rows} data row(s) below the header",
-                    code="empty_table",
-                )
-            )
-        raw.tables[table.name] = df
-        raw.add(check_table(table, df, file=table.name))
+        _check_content(raw, table, df)
     _check_references(raw)
     return raw
 

@@ -249,26 +249,20 @@ def check_columns(table: Table, header: list[str], file: str | None = None) -> l
     return rows
 
 
+def located(file: str, s: pd.Series, mask: pd.Series, column: str, expected: str, code: str) -> pd.DataFrame:
+    """Problem rows for the cells of column `s` where `mask` is true (rows as a spreadsheet counts them)."""
+    idx = mask[mask].index
+    return pd.DataFrame({"file": file, "row": idx.to_numpy() + 2, "column": column, "value": s[idx].to_numpy(),
+                         "expected": expected, "severity": "error", "code": code})  # fmt: skip
+
+
 def check_reference(
     file: str, df: pd.DataFrame, column: str, targets: pd.Series, target_desc: str
 ) -> pd.DataFrame:
     """Rows of `df[column]` whose value is not among `targets`."""
     s = df[column]
     bad = s.notna() & ~isin(s, targets)
-    idx = bad[bad].index
-    return problems_frame(
-        pd.DataFrame(
-            {
-                "file": file,
-                "row": idx.to_numpy() + 2,
-                "column": column,
-                "value": s[idx].to_numpy(),
-                "expected": f"an existing {target_desc}",
-                "severity": "error",
-                "code": "dangling_reference",
-            }
-        )
-    )
+    return problems_frame(located(file, s, bad, column, f"an existing {target_desc}", "dangling_reference"))
 
 
 def check_typed_reference(
@@ -280,50 +274,21 @@ def check_typed_reference(
     frames = []
     unknown = s.notna() & ~isin(prefix, prefixes)
     if unknown.any():
-        idx = unknown[unknown].index
-        frames.append(
-            pd.DataFrame(
-                {
-                    "file": file,
-                    "row": idx.to_numpy() + 2,
-                    "column": column,
-                    "value": s[idx].to_numpy(),
-                    "expected": "one of " + ", ".join(f"{p}:ID" if t else p for p, t in prefixes.items()),
-                    "severity": "error",
-                    "code": "bad_reference",
-                }
-            )
-        )
+        expected = "one of " + ", ".join(f"{p}:ID" if t else p for p, t in prefixes.items())
+        frames.append(located(file, s, unknown, column, expected, "bad_reference"))
     for pfx, table_name in prefixes.items():
+        mine = s.notna() & (prefix == pfx)
         if pfx == "finding":  # finding:RULE[:subject] — the rule must exist
             from .rules import REGISTRY
 
             rule_id = ident.str.split(":", n=1).str[0]
-            mine = s.notna() & (prefix == pfx)
             missing = mine & ~isin(rule_id, pd.Series(list(REGISTRY), dtype="str"))
-            if missing.any():
-                idx = missing[missing].index
-                frames.append(pd.DataFrame({"file": file, "row": idx.to_numpy() + 2, "column": column,
-                                            "value": s[idx].to_numpy(), "expected": "finding:RULE_ID[:subject] with a known rule id "
-                                            "(see `privacy-inventory rules`)", "severity": "error", "code": "dangling_reference"}))  # fmt: skip
+            expected = "finding:RULE_ID[:subject] with a known rule id (see `privacy-inventory rules`)"
+        elif table_name is not None and table_name in keys:
+            missing = mine & ~isin(ident, keys[table_name])
+            expected = f"an existing id of {table_name} after '{pfx}:'"
+        else:
             continue
-        if table_name is None or table_name not in keys:
-            continue
-        mine = s.notna() & (prefix == pfx)
-        missing = mine & ~isin(ident, keys[table_name])
         if missing.any():
-            idx = missing[missing].index
-            frames.append(
-                pd.DataFrame(
-                    {
-                        "file": file,
-                        "row": idx.to_numpy() + 2,
-                        "column": column,
-                        "value": s[idx].to_numpy(),
-                        "expected": f"an existing id of {table_name} after '{pfx}:'",
-                        "severity": "error",
-                        "code": "dangling_reference",
-                    }
-                )
-            )
+            frames.append(located(file, s, missing, column, expected, "dangling_reference"))
     return problems_frame(pd.concat(frames, ignore_index=True)) if frames else problems_frame()

@@ -93,3 +93,24 @@ def test_attack_strings_are_shown_as_text_and_never_run(browser, xss_report, nam
     if name in ("01_inventory", "02_risk"):  # the ledger tables and the top flows name them: as text
         assert XSS_ITEM in body and XSS_PARTNER in body
     page.close()
+
+
+@pytest.fixture(scope="module")
+def incident_page(tmp_path_factory) -> Path:
+    import datetime as dt
+
+    from privacy_inventory.incident import Incident, Selection
+    from privacy_inventory.incident_report import write_incident_report
+    from privacy_inventory.paths import bundled_inventory
+
+    inc = Incident(Selection(partner="PO01"), "loss", dt.date(2026, 11, 20), 1200)
+    return write_incident_report(bundled_inventory(), inc, tmp_path_factory.mktemp("incident")) / "index.html"
+
+
+def test_incident_report_renders_offline(browser, incident_page):
+    page, errors, outside, dialogs = open_page(browser, incident_page, "incident-PO01")
+    assert errors == [] and outside == [] and dialogs == []
+    assert page.locator("div.pi-chart").count() == 1 and page.locator("div.pi-chart .main-svg").count() >= 1
+    body = page.inner_text("body")
+    assert "報告・本人通知が必要" in body and "2026-12-20" in body
+    page.close()

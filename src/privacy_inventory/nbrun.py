@@ -126,6 +126,7 @@ class KernelPool:
 
     @staticmethod
     def _start(cwd: Path, warm_up: str) -> Any:
+        import papermill  # noqa: F401  (imported here, off the critical path, for execute() later)
         from jupyter_client.manager import KernelManager
 
         km = KernelManager(kernel_name=KERNEL)

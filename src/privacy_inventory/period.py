@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import UsageError
 
@@ -47,3 +48,20 @@ def parse_period(text: str) -> Period:
 def current_period(today: dt.date | None = None) -> Period:
     today = today or dt.date.today()
     return Period(today.year, (today.month - 1) // 3 + 1)
+
+
+def stored_periods(out: Path) -> list[Period]:
+    """Finished periods in a reports folder (those with a manifest), oldest first."""
+    if not out.is_dir():
+        return []
+    found = []
+    for p in out.iterdir():
+        m = PERIOD_PATTERN.fullmatch(p.name)
+        if m and (p / "manifest.json").is_file():
+            found.append(Period(int(m.group(1)), int(m.group(2))))
+    return sorted(found)
+
+
+def previous_period(out: Path, period: Period) -> Period | None:
+    earlier = [p for p in stored_periods(out) if p < period]
+    return earlier[-1] if earlier else None

@@ -174,7 +174,7 @@ def previous_side(ctx: ReviewContext, previous_period: str | None, reports_dir: 
     if reports_dir is None or not Path(reports_dir).is_dir():
         return None
     if previous_period is None:
-        from .review import previous_period as find_previous
+        from .period import previous_period as find_previous
 
         found = find_previous(Path(reports_dir), ctx.period)
         previous_period = str(found) if found else None

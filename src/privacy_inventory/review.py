@@ -23,7 +23,7 @@ from .errors import UsageError
 from .load import load_inventory, resolve_ledger_dir
 from .nbrun import KernelPool, NotebookFailed, execute, export_html
 from .paths import bundled_inventory, notebooks_dir
-from .period import PERIOD_PATTERN, Period
+from .period import Period, previous_period
 from .report_data import ReviewContext, compute, headline, result_tables
 from .report_html import index_page
 from .risk_model import MODEL_FILE, load_model, model_path
@@ -42,23 +42,6 @@ class ReviewOutcome:
     summary: dict
     seconds: float
     previous: str | None
-
-
-def stored_periods(out: Path) -> list[Period]:
-    """Finished periods in a reports folder (those with a manifest), oldest first."""
-    if not out.is_dir():
-        return []
-    found = []
-    for p in out.iterdir():
-        m = PERIOD_PATTERN.fullmatch(p.name)
-        if m and (p / "manifest.json").is_file():
-            found.append(Period(int(m.group(1)), int(m.group(2))))
-    return sorted(found)
-
-
-def previous_period(out: Path, period: Period) -> Period | None:
-    earlier = [p for p in stored_periods(out) if p < period]
-    return earlier[-1] if earlier else None
 
 
 def _write_results(ctx: ReviewContext, tmp: Path) -> dict:

@@ -54,19 +54,22 @@ def main() -> None:
     header("quarterly review")
     from privacy_inventory.review import NOTEBOOKS
 
-    one_by_one = isolated("papermill floor, sequential", trivial_floor, len(NOTEBOOKS), 1)
-    two_at_once = isolated("papermill floor, 2 at once", trivial_floor, len(NOTEBOOKS), 2)
-    bundled = isolated("review, bundled ledger", review, None, str(OUT_DIR / "review_bundled"), "2026Q4")
-    took = bundled.result["seconds"]
+    # Best of three: one run of a few seconds varies by ±50% on this shared 2-core machine.
+    one_by_one = min(isolated("floor", trivial_floor, len(NOTEBOOKS), 1).result for _ in range(3))
+    two_at_once = min(isolated("floor", trivial_floor, len(NOTEBOOKS), 2).result for _ in range(3))
+    runs = [
+        isolated("review", review, None, str(OUT_DIR / "review_bundled"), "2026Q4").result for _ in range(3)
+    ]
+    took = min(r["seconds"] for r in runs)
     print(
-        f"{'floor: 4 trivial notebooks, one after another':<44} {one_by_one.result:8.2f} s   (papermill's own way)"
+        f"{'floor: 4 trivial notebooks, one after another':<44} {one_by_one:8.2f} s   (papermill's own way, best of 3)"
     )
     print(
-        f"{'floor: 4 trivial notebooks, 2 at once':<44} {two_at_once.result:8.2f} s   (the strictest floor)"
+        f"{'floor: 4 trivial notebooks, 2 at once':<44} {two_at_once:8.2f} s   (the strictest floor, best of 3)"
     )
-    print(f"{'review of the bundled ledger (run_review)':<44} {took:8.2f} s")
-    print(f"{'ratio to the sequential floor':<44} {took / one_by_one.result:8.2f} ×   (target ≤ 2×)")
-    print(f"{'ratio to the 2-at-once floor':<44} {took / two_at_once.result:8.2f} ×")
+    print(f"{'review of the bundled ledger (run_review)':<44} {took:8.2f} s   (best of 3)")
+    print(f"{'ratio to the sequential floor':<44} {took / one_by_one:8.2f} ×   (target ≤ 2×)")
+    print(f"{'ratio to the 2-at-once floor':<44} {took / two_at_once:8.2f} ×")
     if "--skip-large" in sys.argv:
         return
     path = str(ensure_synthetic(10_000, 2_000, 1_000_000))

@@ -55,27 +55,32 @@ class Side:
         return pd.DataFrame(columns=[key, "reason_ja", "reason_en"])
 
 
+def period_side(folder: Path, label: str) -> Side:
+    """A stored period as one side of a diff (reasons are read later, for moved rows only)."""
+    from .snapshot import read_snapshot
+
+    snap = read_snapshot(folder, DIFF_COLUMNS)
+    r = snap.results
+    return Side(
+        label,
+        snap.inventory,
+        r["scores_flows"],
+        r["scores_items"],
+        r["findings"],
+        snapshot=folder / "snapshot",
+    )
+
+
 def load_side(spec: str | Path, out: Path = Path("reports"), as_of: dt.date | None = None) -> Side:
     """A period (its snapshot under out/) or a ledger directory (scored as of `as_of`)."""
     text = str(spec)
     if PERIOD_PATTERN.fullmatch(text):
-        from .snapshot import read_snapshot
-
         folder = out / text
         if not folder.is_dir():
             raise UsageError(
                 f"period {text}: no report in {out} (run `privacy-inventory review --period {text}` first)"
             )
-        snap = read_snapshot(folder, DIFF_COLUMNS)
-        r = snap.results
-        return Side(
-            text,
-            snap.inventory,
-            r["scores_flows"],
-            r["scores_items"],
-            r["findings"],
-            snapshot=folder / "snapshot",
-        )
+        return period_side(folder, text)
     path = Path(text)
     if not path.is_dir():
         raise UsageError(f"{text}: neither a period (YYYYQn) nor a ledger directory")

@@ -168,8 +168,7 @@ def trend_table(ctx: ReviewContext, reports_dir: Path | None) -> pd.DataFrame:
 
 def previous_side(ctx: ReviewContext, previous_period: str | None, reports_dir: Path | None):
     """(label, Side) of the period before this one, or None when none is stored."""
-    from .diff import Side
-    from .snapshot import read_snapshot
+    from .diff import period_side
 
     if reports_dir is None or not Path(reports_dir).is_dir():
         return None
@@ -180,19 +179,7 @@ def previous_side(ctx: ReviewContext, previous_period: str | None, reports_dir: 
         previous_period = str(found) if found else None
     if previous_period is None or not (Path(reports_dir) / previous_period / "snapshot").is_dir():
         return None
-    from .diff import DIFF_COLUMNS
-
-    folder = Path(reports_dir) / previous_period
-    snap = read_snapshot(folder, DIFF_COLUMNS)
-    r = snap.results
-    return Side(
-        previous_period,
-        snap.inventory,
-        r["scores_flows"],
-        r["scores_items"],
-        r["findings"],
-        snapshot=folder / "snapshot",
-    )
+    return period_side(Path(reports_dir) / previous_period, previous_period)
 
 
 def current_side(ctx: ReviewContext):

@@ -174,14 +174,7 @@ def run_review(
     try:
         ctx = compute(inv, model, period, lang, ledger_dir)
         on_step("scored")
-        tables = _write_results(ctx, tmp)
-        summary = headline(ctx) | {"previous_period": str(prev) if prev else None, "language": lang}
-        meta = {"period": str(period), "inventory": str(ledger_dir.resolve()), "lang": lang, "version": __version__,
-                "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}  # fmt: skip
-        _snapshot(ctx, tables, tmp, meta)
-        write_text_atomic(
-            tmp / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, default=str) + "\n"
-        )
+        summary, meta = _write_data(ctx, tmp, prev)
         on_step("results")
         params = {"inventory_dir": str(ledger_dir.resolve()), "period": str(period), "lang": lang, "snapshot_dir": ".",
                   "previous_period": str(prev) if prev else None, "reports_dir": str(out.resolve())}  # fmt: skip

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .inventory import Inventory
-from .risk import CTL_FACTORS, LIK_FACTORS, SEV_FACTORS, RiskResult, positions
+from .risk import CTL_FACTORS, LIK_FACTORS, SEV_FACTORS, RiskResult, months_between, positions
 from .risk_model import RiskModel
 from .schema import CHANNEL, IDENTIFIABILITY, ITEM_CATEGORY, PARTNER_KIND
 from .validate import split_reference
@@ -167,12 +167,7 @@ def flow_context(result: RiskResult, inv: Inventory, rows: pd.DataFrame) -> pd.D
     out["country"] = inv.partners["country"].to_numpy()[partner_pos]
     for col in ("purpose_id", "basis", "channel", "encrypted"):
         out[col] = inv.flows[col].to_numpy()[flow_pos]
-    last = inv.partners["last_inspection"]
-    months = (
-        (result.as_of.year - last.dt.year) * 12
-        + (result.as_of.month - last.dt.month)
-        - (result.as_of.day < last.dt.day).astype("Int64")
-    )
+    months = months_between(inv.partners["last_inspection"], result.as_of)
     out["inspection_months"] = months.astype("Float64").to_numpy(dtype=float, na_value=np.nan)[partner_pos]
     out["controls"] = control_ids(inv, item_pos, partner_pos, rows["flow_id"])
     out["_item_pos"], out["_partner_pos"] = item_pos, partner_pos

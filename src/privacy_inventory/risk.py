@@ -143,11 +143,14 @@ def _flag(s: pd.Series) -> np.ndarray:
     return s.fillna(False).to_numpy(dtype=bool)
 
 
-def _months_between(earlier: pd.Series, as_of: dt.date) -> np.ndarray:
-    """Whole months from each date to as_of (NaN where the date is missing)."""
+def months_between(earlier: pd.Series, as_of: dt.date) -> pd.Series:
+    """Whole months from each date to as_of (NA where the date is missing): inspection and training ages."""
     y, m, d = earlier.dt.year, earlier.dt.month, earlier.dt.day
-    months = (as_of.year - y) * 12 + (as_of.month - m) - (as_of.day < d).astype("Int64")
-    return months.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    return ((as_of.year - y) * 12 + (as_of.month - m) - (as_of.day < d).astype("Int64")).astype("Int64")
+
+
+def _months_between(earlier: pd.Series, as_of: dt.date) -> np.ndarray:
+    return months_between(earlier, as_of).astype("Float64").to_numpy(dtype=float, na_value=np.nan)
 
 
 def _categorical(model: RiskModel, idx: np.ndarray) -> pd.Categorical:

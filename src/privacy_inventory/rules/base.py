@@ -51,13 +51,9 @@ class RuleContext:
 
     def months_since(self, dates: pd.Series) -> pd.Series:
         """Whole months from each date to as_of (NA where missing)."""
-        a = self.as_of
-        months = (
-            (a.year - dates.dt.year) * 12
-            + (a.month - dates.dt.month)
-            - (a.day < dates.dt.day).astype("Int64")
-        )
-        return months.astype("Int64")
+        from ..risk import months_between
+
+        return months_between(dates, self.as_of)
 
 
 @dataclass(frozen=True)

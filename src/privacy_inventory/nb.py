@@ -147,16 +147,15 @@ def key_figures(
         print("findings by severity:", h["findings"])
         print("rules with findings:", sorted(ctx.findings["rule_id"].unique()))
     else:
-        from .diff import diff_sides
-        from .report_data import current_side, previous_side, trend_table
+        from .report_data import since_previous, trend_table
 
         print(f"period {h['period']} as of {h['as_of']}")
         print("high-risk flows (inherent, residual):", h["high_risk_flows"], h["high_risk_flows_residual"])
         print("findings by severity:", h["findings"])
         print("actions:", h["actions"])
-        prev = previous_side(ctx, previous_period, _reports_dir(reports_dir))
-        if prev is not None:
-            print(f"since {prev.label}:", diff_sides(prev, current_side(ctx)).counts())
+        found = since_previous(ctx, previous_period, _reports_dir(reports_dir))
+        if found is not None:
+            print(f"since {found[0].label}:", found[1].counts())
         print("periods in the trend:", ", ".join(trend_table(ctx, _reports_dir(reports_dir))["period"]))
 
 
@@ -360,13 +359,12 @@ def _reports_dir(reports_dir: Any) -> Path | None:
 
 def since_previous(ctx: ReviewContext, previous_period: str | None = None, reports_dir: Any = None) -> None:
     """What changed since the previous stored period: ledger rows, risk movement, findings."""
-    from .diff import diff_sides
-    from .report_data import current_side, previous_side
+    from .report_data import since_previous as compare
 
     ja = ctx.lang == "ja"
     show(heading("前期からの変化" if ja else "Since the previous period"))
-    prev = previous_side(ctx, previous_period, _reports_dir(reports_dir))
-    if prev is None:
+    found = compare(ctx, previous_period, _reports_dir(reports_dir))
+    if found is None:
         show(
             paragraph(
                 "比較できる前期のレポートがありません。"
@@ -375,7 +373,7 @@ def since_previous(ctx: ReviewContext, previous_period: str | None = None, repor
             )
         )
         return
-    d = diff_sides(prev, current_side(ctx))
+    prev, d = found
     c = d.counts()
     per_table = d.changes.drop_duplicates(["table", "key", "change"]).groupby(["table", "change"]).size()
     show(kpis([(f"{t} {ch}", int(n)) for (t, ch), n in per_table.items()]

@@ -8,7 +8,7 @@ Headline figures come from one function, so the notebooks, index.html and summar
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,9 @@ class ReviewContext:
     period: Period
     lang: str
     ledger_dir: Path
+    # Results several notebook cells ask for (headline, the comparison with the previous period) are
+    # computed once per context: reading and diffing a million-flow snapshot is not done twice.
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def as_of(self) -> dt.date:
@@ -93,6 +96,12 @@ def result_tables(ctx: ReviewContext) -> dict[str, pd.DataFrame]:
 
 def headline(ctx: ReviewContext) -> dict[str, Any]:
     """The period's headline figures (one source for the notebooks, index.html and summary.json)."""
+    if "headline" not in ctx.cache:
+        ctx.cache["headline"] = _headline(ctx)
+    return ctx.cache["headline"]
+
+
+def _headline(ctx: ReviewContext) -> dict[str, Any]:
     inv, risk, f = ctx.inv, ctx.risk, ctx.findings
     sev = f["severity"].astype(str).value_counts()
     acts = actions_status(inv, ctx.as_of)
@@ -186,3 +195,14 @@ def current_side(ctx: ReviewContext):
     from .diff import Side
 
     return Side(str(ctx.period), ctx.inv, ctx.risk.flows, ctx.risk.items, ctx.findings, risk=ctx.risk)
+
+
+def since_previous(ctx: ReviewContext, previous_period: str | None, reports_dir: Path | None):
+    """(previous Side, LedgerDiff) against the previous stored period, or None; computed once per context."""
+    key = ("since", previous_period, str(reports_dir))
+    if key not in ctx.cache:
+        from .diff import diff_sides
+
+        prev = previous_side(ctx, previous_period, reports_dir)
+        ctx.cache[key] = None if prev is None else (prev, diff_sides(prev, current_side(ctx)))
+    return ctx.cache[key]

@@ -21,25 +21,25 @@ def make_snapshots(path: str, out: str) -> int:
     import numpy as np
 
     from privacy_inventory import load_inventory
-    from privacy_inventory.period import parse_period
-    from privacy_inventory.report_data import compute
-    from privacy_inventory.review import write_data_only
-    from privacy_inventory.risk_model import load_model
+    from privacy_inventory.assess.model import load_model
+    from privacy_inventory.report.context import compute
+    from privacy_inventory.report.period import parse_period
+    from privacy_inventory.report.review import write_data_only
 
     shutil.rmtree(out, ignore_errors=True)
     inv = load_inventory(path)
     model = load_model()
-    write_data_only(compute(inv, model, parse_period("2026Q3"), "ja", Path(path)), Path(out), "bench")
+    write_data_only(compute(inv, parse_period("2026Q3"), "ja", model), Path(out), "bench")
     rng = np.random.default_rng(1)
     picked = rng.choice(len(inv.flows), size=len(inv.flows) // 100, replace=False)
     channels = np.array(["paper", "email", "sftp", "system"])
     inv.flows.loc[picked, "channel"] = channels[rng.integers(0, 4, len(picked))]
-    write_data_only(compute(inv, model, parse_period("2026Q4"), "ja", Path(path)), Path(out), "bench")
+    write_data_only(compute(inv, parse_period("2026Q4"), "ja", model), Path(out), "bench")
     return len(picked)
 
 
 def run_diff(out: str) -> dict:
-    from privacy_inventory.diff import diff
+    from privacy_inventory.report.history import diff
 
     start = time.perf_counter()
     d = diff("2026Q3", "2026Q4", Path(out))

@@ -14,8 +14,8 @@ from harness import OUT_DIR, ensure_synthetic, header, isolated
 
 
 def round_trip(path: str, book: str, back: str) -> dict:
-    from privacy_inventory.excel import export_workbook, write_csv_ledger
-    from privacy_inventory.load import read_raw
+    from privacy_inventory.ledger.excel import export_workbook, write_csv_ledger
+    from privacy_inventory.ledger.load import read_raw
 
     shutil.rmtree(back, ignore_errors=True)
     Path(back).mkdir(parents=True)

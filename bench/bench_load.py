@@ -15,7 +15,7 @@ ITEMS, PARTNERS, FLOWS = 10_000, 2_000, 1_000_000
 
 
 def generate(path: str) -> dict:
-    from privacy_inventory.synth import SynthSpec, synthesize
+    from privacy_inventory.ledger.synth import SynthSpec, synthesize
 
     return synthesize(Path(path), SynthSpec(items=ITEMS, partners=PARTNERS, flows=FLOWS, seed=0))
 

@@ -40,8 +40,8 @@ def trivial_floor(n: int, jobs: int) -> float:
 
 
 def review(ledger: str | None, out: str, period: str) -> dict:
-    from privacy_inventory.period import parse_period
-    from privacy_inventory.review import run_review
+    from privacy_inventory.report.period import parse_period
+    from privacy_inventory.report.review import run_review
 
     shutil.rmtree(out, ignore_errors=True)
     outcome = run_review(parse_period(period), Path(ledger) if ledger else None, Path(out))
@@ -52,7 +52,7 @@ def review(ledger: str | None, out: str, period: str) -> dict:
 
 def main() -> None:
     header("quarterly review")
-    from privacy_inventory.review import NOTEBOOKS
+    from privacy_inventory.report.review import NOTEBOOKS
 
     # Best of three: one run of a few seconds varies by ±50% on this shared 2-core machine.
     one_by_one = min(isolated("floor", trivial_floor, len(NOTEBOOKS), 1).result for _ in range(3))

@@ -22,13 +22,13 @@ SAMPLE = 100_000
 
 def _loaded(path: str):
     from privacy_inventory import load_inventory
-    from privacy_inventory.risk_model import load_model
+    from privacy_inventory.assess.model import load_model
 
     return load_inventory(path), load_model()
 
 
 def load_and_score(path: str) -> dict:
-    from privacy_inventory.risk import score
+    from privacy_inventory.assess.risk import score
 
     inv, model = _loaded(path)
     start = time.perf_counter()
@@ -37,8 +37,8 @@ def load_and_score(path: str) -> dict:
 
 
 def explain_all(path: str) -> dict:
-    from privacy_inventory.explain import explain
-    from privacy_inventory.risk import score
+    from privacy_inventory.assess.explain import explain
+    from privacy_inventory.assess.risk import score
 
     inv, model = _loaded(path)
     result = score(inv, model, AS_OF)
@@ -64,7 +64,7 @@ def main() -> None:
     )
     print(f"{'peak RSS with bulk reasons':<44} {e.peak_rss_mb:8.0f} MB")
 
-    from privacy_inventory.risk import score
+    from privacy_inventory.assess.risk import score
 
     sys.path.insert(0, str(ROOT))  # the row-by-row oracle lives with the tests
     from tests import risk_oracle

@@ -14,7 +14,7 @@ from harness import ensure_synthetic, header, isolated
 
 def load_and_check(path: str) -> dict:
     from privacy_inventory import load_inventory
-    from privacy_inventory.rules import run_rules
+    from privacy_inventory.assess.rules import run_rules
 
     inv = load_inventory(path)
     start = time.perf_counter()

@@ -65,7 +65,7 @@ def header(title: str) -> None:
 
 def ensure_synthetic(items: int, partners: int, flows: int, seed: int = 0) -> Path:
     """A synthetic ledger made by the project's own generator, cached under bench/out/."""
-    from privacy_inventory.synth import SynthSpec, synthesize
+    from privacy_inventory.ledger.synth import SynthSpec, synthesize
 
     path = OUT_DIR / f"synth_{items}_{partners}_{flows}_{seed}"
     if not (path / "flows.csv").exists():

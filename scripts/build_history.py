@@ -19,11 +19,11 @@ from pathlib import Path
 import pandas as pd
 
 from privacy_inventory import load_inventory
+from privacy_inventory.assess.model import load_model, model_path
 from privacy_inventory.paths import bundled_inventory
-from privacy_inventory.period import parse_period
-from privacy_inventory.report_data import compute
-from privacy_inventory.review import write_data_only
-from privacy_inventory.risk_model import load_model, model_path
+from privacy_inventory.report.context import compute
+from privacy_inventory.report.period import parse_period
+from privacy_inventory.report.review import write_data_only
 
 NOTE = "例示の履歴（データのみ）：バンドルされた台帳から一部の変更を戻して作成 / Illustrative history (data only)"
 
@@ -61,7 +61,7 @@ def main(out: Path) -> None:
     model = load_model(model_path(ledger))
     q3 = quarter3(inv)
     for period, ledger_state in (("2026Q2", quarter2(q3)), ("2026Q3", q3)):
-        ctx = compute(ledger_state, model, parse_period(period), "ja", ledger)
+        ctx = compute(ledger_state, parse_period(period), "ja", model)
         print("wrote", write_data_only(ctx, out, NOTE))
 
 

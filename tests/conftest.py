@@ -9,8 +9,8 @@ import pytest
 
 from privacy_inventory.cli import main
 from privacy_inventory.paths import bundled_inventory
-from privacy_inventory.period import parse_period
-from privacy_inventory.review import run_review
+from privacy_inventory.report.period import parse_period
+from privacy_inventory.report.review import run_review
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_POLICY = REPO.parent / "shared" / "seed" / "privacy_policy_coop_yamaguchi.txt"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from privacy_inventory.review import NOTEBOOKS
+from privacy_inventory.report.review import NOTEBOOKS
 
 from .conftest import XSS_ITEM, XSS_PARTNER
 
@@ -99,9 +99,9 @@ def test_attack_strings_are_shown_as_text_and_never_run(browser, xss_report, nam
 def incident_page(tmp_path_factory) -> Path:
     import datetime as dt
 
-    from privacy_inventory.incident import Incident, Selection
-    from privacy_inventory.incident_report import write_incident_report
+    from privacy_inventory.assess.incident import Incident, Selection
     from privacy_inventory.paths import bundled_inventory
+    from privacy_inventory.report.incident import write_incident_report
 
     inc = Incident(Selection(partner="PO01"), "loss", dt.date(2026, 11, 20), 1200)
     return write_incident_report(bundled_inventory(), inc, tmp_path_factory.mktemp("incident")) / "index.html"

@@ -9,9 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from privacy_inventory.load import read_raw
+from privacy_inventory.ledger.load import read_raw
+from privacy_inventory.ledger.schema import TABLES, Column
 from privacy_inventory.paths import bundled_inventory
-from privacy_inventory.schema import TABLES, Column
 
 from .ledger_edit import read, write
 

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from privacy_inventory import load_inventory
-from privacy_inventory.excel import export_workbook
-from privacy_inventory.load import read_raw
-from privacy_inventory.schema import TABLES
-from privacy_inventory.synth import SynthSpec, synthesize
+from privacy_inventory.ledger.excel import export_workbook
+from privacy_inventory.ledger.load import read_raw
+from privacy_inventory.ledger.schema import TABLES
+from privacy_inventory.ledger.synth import SynthSpec, synthesize
 
 from .ledger_edit import read, write
 

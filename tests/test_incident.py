@@ -9,8 +9,14 @@ import json
 import pytest
 
 from privacy_inventory import load_inventory
-from privacy_inventory.incident import Incident, Selection, assess, enisa_severity, report_deadlines
-from privacy_inventory.risk_model import load_model
+from privacy_inventory.assess.incident import (
+    Incident,
+    Selection,
+    assess_incident,
+    enisa_severity,
+    report_deadlines,
+)
+from privacy_inventory.assess.model import load_model, parse_model
 
 D = dt.date(2026, 11, 20)
 
@@ -27,7 +33,7 @@ def model():
 
 def run(inv, model, items=(), records=None, cause="misdelivery", when=D, **kw):
     sel = Selection(partner=kw.pop("partner", None), items=list(items), department=kw.pop("department", None))
-    return assess(inv, model, Incident(sel, cause, when, records, **kw))
+    return assess_incident(inv, model, Incident(sel, cause, when, records, **kw))
 
 
 def test_the_delivery_contractor_loses_a_list_of_1200_members(cli):
@@ -108,12 +114,12 @@ def test_encryption_with_the_key_kept_removes_the_duty(inv, model):
     ],
 )
 def test_final_report_deadlines(model, discovered, unlawful, final):
-    d = report_deadlines(dt.date.fromisoformat(discovered), unlawful, model.raw["breach"])
+    d = report_deadlines(dt.date.fromisoformat(discovered), unlawful, model.breach)
     assert d["final_by"] == final
 
 
 def test_preliminary_window_across_a_month_end(model):
-    d = report_deadlines(dt.date(2026, 1, 30), False, model.raw["breach"])
+    d = report_deadlines(dt.date(2026, 1, 30), False, model.breach)
     assert (d["preliminary_from"], d["preliminary_by"]) == ("2026-02-02", "2026-02-04")
 
 
@@ -123,7 +129,7 @@ def test_unlawful_cause_gives_60_days(inv, model):
 
 
 def test_enisa_components(inv, model):
-    section = model.raw["breach"]
+    section = model.breach
 
     def se(item_ids, cause="misdelivery", **kw):
         items = inv.items[inv.items["item_id"].isin(item_ids)].reset_index(drop=True)
@@ -155,7 +161,8 @@ def test_enisa_components(inv, model):
     [(1.99, "low"), (2.0, "medium"), (2.99, "medium"), (3.0, "high"), (4.0, "very_high")],
 )
 def test_enisa_band_boundaries(inv, model, se_value, band):
-    section = copy.deepcopy(model.raw["breach"])
+    raw = copy.deepcopy(model.raw)
+    section = raw["breach"]
     items = inv.items[inv.items["item_id"] == "I001"].reset_index(drop=True)  # DPC 1 × EI 1
     section["enisa"]["causes"]["misdelivery"] = {
         "confidentiality": "none",
@@ -164,7 +171,8 @@ def test_enisa_band_boundaries(inv, model, se_value, band):
         "malicious": False,
     }
     section["enisa"]["cb"]["malicious"] = round(se_value - 1, 2)
-    result = enisa_severity(items, Incident(Selection(), "misdelivery", D, malicious=True), section)
+    breach = parse_model(raw).breach
+    result = enisa_severity(items, Incident(Selection(), "misdelivery", D, malicious=True), breach)
     assert result["se"] == se_value and result["band"] == band
 
 

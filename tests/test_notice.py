@@ -7,14 +7,14 @@ import copy
 import pytest
 
 from privacy_inventory import load_inventory
-from privacy_inventory.notice import (
+from privacy_inventory.assess.notice import (
     build_notice,
     compare_with_policy,
     normalise,
-    render_html,
     render_markdown,
 )
 from privacy_inventory.paths import bundled_inventory
+from privacy_inventory.report.html import notice_page
 
 from .conftest import SEED_POLICY
 
@@ -51,7 +51,7 @@ def test_notice_in_english_and_with_a_manager(inv):
 def test_html_notice_escapes_ledger_values(inv):
     changed = copy.deepcopy(inv)
     changed.partners.loc[changed.partners["partner_id"] == "PJ05", "name"] = "<img src=x onerror=alert(1)>"
-    page = render_html(build_notice(changed, "ja"))
+    page = notice_page(build_notice(changed, "ja"))
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert "http" not in page  # no external resource
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -10,16 +11,17 @@ import shutil
 import pandas as pd
 import pytest
 
-from privacy_inventory import LedgerInvalid, load_inventory
-from privacy_inventory.actions import register, suggest
-from privacy_inventory.diff import Side, diff, diff_sides
+from privacy_inventory import LedgerInvalid, assess, load_inventory
+from privacy_inventory.assess.actions import register, suggest
+from privacy_inventory.assess.diff import Side, diff_sides
+from privacy_inventory.assess.model import load_model
+from privacy_inventory.assess.risk import score
+from privacy_inventory.assess.rules import run_rules
 from privacy_inventory.errors import UsageError
-from privacy_inventory.report_data import build_context, trend_table
-from privacy_inventory.risk import score
-from privacy_inventory.risk_model import load_model
-from privacy_inventory.rules import run_rules
-from privacy_inventory.snapshot import verify_manifest
-from privacy_inventory.synth import SynthSpec, synthesize
+from privacy_inventory.ledger.synth import SynthSpec, synthesize
+from privacy_inventory.report.context import build_context, trend_table
+from privacy_inventory.report.history import diff
+from privacy_inventory.report.snapshot import verify_manifest
 
 from .conftest import REPO
 from .ledger_edit import read, set_cell, write
@@ -129,7 +131,7 @@ def test_actions_with_unknown_references_are_validation_errors(ledger):
 
 def test_register_overdue_unaddressed_ready_to_close_and_no_evidence():
     ctx = build_context(None, "2026Q4")
-    reg = register(ctx.inv, ctx.findings, ctx.risk.flows, ctx.as_of)
+    reg = register(ctx.assessment)
     assert reg.overdue["action_id"].tolist() == ["A001"]  # due 2026-09-30, still in progress
     assert reg.closed_without_evidence["action_id"].tolist() == ["A005"]
     assert "APPI-27-5-iii" not in set(reg.unaddressed_findings["rule_id"])  # A002 addresses it
@@ -139,9 +141,8 @@ def test_register_overdue_unaddressed_ready_to_close_and_no_evidence():
     fixed = copy.deepcopy(ctx.inv)
     fixed.organisation["joint_use_manager"].update(address="x", representative="y")
     findings = run_rules(fixed, ctx.as_of)
-    assert register(fixed, findings, ctx.risk.flows, ctx.as_of).ready_to_close["action_id"].tolist() == [
-        "A002"
-    ]
+    fixed_assessment = dataclasses.replace(ctx.assessment, inventory=fixed, findings=findings)
+    assert register(fixed_assessment).ready_to_close["action_id"].tolist() == ["A002"]
     assert "PDCA-evidence" in set(ctx.findings["rule_id"])
 
 
@@ -155,7 +156,7 @@ def test_suggest_drafts_without_writing_and_appends_with_write(cli, ledger):
     assert res.code == 0 and after.startswith(before)
     inv = load_inventory(ledger)
     assert len(inv.actions) > 5 and "finding:APPI-28:PO06" in set(inv.actions["refers_to"])
-    ctx_reg = register(inv, run_rules(inv, AS_OF), score(inv, load_model(), AS_OF).flows, AS_OF)
+    ctx_reg = register(assess(inv, as_of=AS_OF))
     assert ctx_reg.unaddressed_findings.empty and ctx_reg.unaddressed_risks.empty
     assert suggest(inv, ctx_reg, AS_OF).empty
 

@@ -13,13 +13,13 @@ import pytest
 
 from privacy_inventory import load_inventory
 from privacy_inventory.errors import UsageError
-from privacy_inventory.nbrun import NotebookFailed, script_safe_json
+from privacy_inventory.ledger.synth import SynthSpec, synthesize
 from privacy_inventory.paths import notebooks_dir
-from privacy_inventory.period import Period, current_period, parse_period
-from privacy_inventory.report_data import build_context, headline
-from privacy_inventory.review import NOTEBOOKS, run_review
-from privacy_inventory.snapshot import read_snapshot, verify_manifest
-from privacy_inventory.synth import SynthSpec, synthesize
+from privacy_inventory.report.context import build_context, headline
+from privacy_inventory.report.execute import NotebookFailed, script_safe_json
+from privacy_inventory.report.period import Period, current_period, parse_period
+from privacy_inventory.report.review import NOTEBOOKS, run_review
+from privacy_inventory.report.snapshot import read_snapshot, verify_manifest
 
 from .conftest import XSS_ITEM, XSS_PARTNER
 
@@ -120,7 +120,7 @@ def test_failing_notebook_keeps_the_previous_report_and_the_partial_notebook(tmp
     nb = nbformat.read(broken / "03_compliance.ipynb", as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell("raise RuntimeError('boom in the report')"))
     nbformat.write(nb, broken / "03_compliance.ipynb")
-    monkeypatch.setattr("privacy_inventory.review.notebooks_dir", lambda: broken)
+    monkeypatch.setattr("privacy_inventory.report.review.notebooks_dir", lambda: broken)
     with pytest.raises(NotebookFailed) as info:
         run_review(parse_period("2026Q1"), None, out, force=True)
     err = info.value
@@ -138,7 +138,7 @@ def test_failing_review_via_cli_names_notebook_and_cell(cli, tmp_path, monkeypat
     nb = nbformat.read(broken / "01_inventory.ipynb", as_version=4)
     nb.cells.insert(3, nbformat.v4.new_code_cell("1 / 0"))
     nbformat.write(nb, broken / "01_inventory.ipynb")
-    monkeypatch.setattr("privacy_inventory.review.notebooks_dir", lambda: broken)
+    monkeypatch.setattr("privacy_inventory.report.review.notebooks_dir", lambda: broken)
     res = cli("review", "--period", "2025Q4", "--out", tmp_path / "r")
     assert res.code == 1
     assert "01_inventory" in res.err and "ZeroDivisionError" in res.err and "cell" in res.err

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from privacy_inventory import load_inventory
+from privacy_inventory.assess.explain import explain
+from privacy_inventory.assess.model import load_model, model_path, parse_model
+from privacy_inventory.assess.risk import score
 from privacy_inventory.errors import ConfigError
-from privacy_inventory.explain import explain
-from privacy_inventory.risk import score
-from privacy_inventory.risk_model import load_model, model_path, parse_model
-from privacy_inventory.synth import SynthSpec, synthetic_inventory
+from privacy_inventory.ledger.synth import SynthSpec, synthetic_inventory
 
 from . import risk_oracle
 from .ledger_edit import read, write
@@ -248,7 +248,7 @@ def _model_with(edit) -> dict:
             lambda r: r["severity"]["category_base"]["values"].pop("health_care"),
             "severity.category_base.values.health_care",
         ),
-        (lambda r: r.pop("matrix"), "matrix.grid"),
+        (lambda r: r.pop("matrix"), "matrix"),
         (lambda r: r["matrix"]["grid"][3].__setitem__(3, "low"), "matrix.grid[3][3]"),
         (
             lambda r: r["severity"]["adjustments"]["volume"].pop("source"),

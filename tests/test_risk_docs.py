@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 from privacy_inventory import load_inventory
-from privacy_inventory.risk import score
-from privacy_inventory.risk_model import load_model
+from privacy_inventory.assess.model import load_model
+from privacy_inventory.assess.risk import score
 
 from .conftest import REPO
 

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 from privacy_inventory import load_inventory
-from privacy_inventory.rules import REGISTRY, catalogue, run_rules
-from privacy_inventory.synth import SynthSpec, synthetic_inventory
+from privacy_inventory.assess.rules import REGISTRY, catalogue, run_rules
+from privacy_inventory.ledger.synth import SynthSpec, synthetic_inventory
 
 AS_OF = dt.date(2026, 12, 31)
 
@@ -294,7 +294,7 @@ def test_check_cli_fail_on_and_formats(cli):
 
 
 def test_check_cli_passes_fail_on_when_clean(cli, tmp_path):
-    from privacy_inventory.synth import synthesize
+    from privacy_inventory.ledger.synth import synthesize
 
     synthesize(tmp_path / "s", SynthSpec(items=5, partners=2, flows=0, seed=1))
     res = cli("check", tmp_path / "s", "--fail-on", "high")

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from privacy_inventory.ledger_docs import render_ledger_reference
-from privacy_inventory.schema import TABLES
+from privacy_inventory.ledger.docs import render_ledger_reference
+from privacy_inventory.ledger.schema import TABLES
 
 from .conftest import REPO
 

@@ -5,7 +5,7 @@ import filecmp
 import pytest
 
 from privacy_inventory import load_inventory
-from privacy_inventory.synth import SynthSpec, generate, synthesize
+from privacy_inventory.ledger.synth import SynthSpec, generate, synthesize
 
 
 def test_synthetic_ledger_is_valid_and_sized(tmp_path):

@@ -1,8 +1,20 @@
-"""privacy-inventory: a personal-data ledger checked against APPI and the My Number Act."""
+"""privacy-inventory: a personal-data ledger checked against APPI and the My Number Act.
 
-from .errors import LedgerInvalid, PrivacyInventoryError, UsageError
-from .inventory import Inventory
-from .load import load_inventory
+The package's face: `load_inventory` reads and validates a ledger, `assess` scores and checks it.
+"""
+
+from .assess.pipeline import Assessment, assess, load_inventory
+from .errors import ConfigError, LedgerInvalid, PrivacyInventoryError, UsageError
+from .ledger.inventory import Inventory
 
 __version__ = "0.1.0"
-__all__ = ["Inventory", "LedgerInvalid", "PrivacyInventoryError", "UsageError", "load_inventory"]
+__all__ = [
+    "Assessment",
+    "ConfigError",
+    "Inventory",
+    "LedgerInvalid",
+    "PrivacyInventoryError",
+    "UsageError",
+    "assess",
+    "load_inventory",
+]

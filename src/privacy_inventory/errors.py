@@ -9,7 +9,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 # Exit codes shared by every command.
-EXIT_OK = 0
 EXIT_INVALID = 1  # the ledger (or a finding at --fail-on) is the problem
 EXIT_USAGE = 2  # the command line or the file system is the problem
 

@@ -1,0 +1,232 @@
+"""What changed between two assessed ledgers: rows added, removed and changed field by field, risk
+levels that moved and why, findings opened and resolved. Vectorised: one outer merge per table.
+
+A side is a ledger assessed now (`ledger_side`) or a stored period (report/history.py reads one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..i18n import Vocabulary
+from ..ledger.inventory import Inventory
+from ..ledger.schema import TABLES_BY_NAME
+from .pipeline import assess
+from .risk import RiskResult
+
+COMPARED_TABLES = ("items", "purposes", "partners", "flows", "controls", "departments", "actions")
+CHANGE_COLUMNS = ["table", "key", "change", "column", "old", "new"]
+FINDING_KEY = ["rule_id", "subject_table", "subject_id"]
+REASONS = ["reason_ja", "reason_en"]
+# reasons(table, key, ids) → the rows' key and reasons; a stored period reads them from its snapshot.
+ReasonReader = Callable[[str, str, pd.Series], pd.DataFrame]
+
+
+class Change(Vocabulary):
+    added = "added", "追加", "added"
+    removed = "removed", "削除", "removed"
+    changed = "changed", "変更", "changed"
+
+
+class Movement(Vocabulary):
+    up = "up", "上昇", "up"
+    down = "down", "低下", "down"
+
+
+class FindingChange(Vocabulary):
+    opened = "opened", "新たな指摘", "opened"
+    resolved = "resolved", "解消", "resolved"
+
+
+@dataclass
+class Side:
+    label: str
+    inv: Inventory
+    flows: pd.DataFrame  # scored flows (flow_id, level, score, residual_level, residual_score, …)
+    items: pd.DataFrame
+    findings: pd.DataFrame
+    risk: RiskResult | None = None  # a ledger assessed now: reasons are rendered on demand
+    read_reasons: ReasonReader | None = None  # a stored period: reasons are read from its snapshot
+
+    def reasons(self, table: str, key: str, ids: pd.Series) -> pd.DataFrame:
+        """reason_ja / reason_en of the given rows only."""
+        if "reason_ja" in getattr(self, table):
+            src = getattr(self, table)
+            return src.loc[src[key].isin(ids), [key, *REASONS]]
+        if self.read_reasons is not None:
+            return self.read_reasons(table, key, ids)
+        if self.risk is not None:
+            from .explain import explain
+
+            rows = getattr(self.risk, table)
+            return explain(self.risk, self.inv, table, rows[rows[key].isin(ids)], factors=False)[
+                [key, *REASONS]
+            ]
+        return pd.DataFrame(columns=[key, *REASONS])
+
+
+def ledger_side(ledger, as_of: dt.date | None = None, label: str | None = None) -> Side:
+    """A ledger (directory, workbook or Inventory) assessed as of a date, as one side of a diff."""
+    a = assess(ledger, as_of=as_of)
+    return Side(label or str(ledger), a.inventory, a.risk.flows, a.risk.items, a.findings, risk=a.risk)
+
+
+TEXT = "string[pyarrow]"  # Arrow-backed: a million rows of text without a Python object per cell
+
+
+def _as_text(s: pd.Series) -> pd.Series:
+    """Comparable text: dates as YYYY-MM-DD, booleans lower-case, missing as NA."""
+    if pd.api.types.is_datetime64_any_dtype(s):
+        return s.dt.strftime("%Y-%m-%d").astype(TEXT)
+    if pd.api.types.is_bool_dtype(s) or str(s.dtype) == "boolean":
+        return s.astype(TEXT).str.lower()
+    return s.astype(TEXT)
+
+
+def table_changes(a: pd.DataFrame, b: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Rows added, removed, and changed (one row per changed field, with old → new)."""
+    spec = TABLES_BY_NAME[table]
+    key = spec.key[0]
+    cols = [c for c in spec.column_names if c != key and c in a.columns and c in b.columns]
+    left = a[[key, *cols]].assign(**{c: _as_text(a[c]) for c in cols})
+    right = b[[key, *cols]].assign(**{c: _as_text(b[c]) for c in cols})
+    merged = left.merge(right, on=key, how="outer", suffixes=("_old", "_new"), indicator=True)
+    frames = []
+    for side, change in (("right_only", Change.added), ("left_only", Change.removed)):
+        rows = merged.loc[merged["_merge"] == side, key]
+        if len(rows):
+            frames.append(
+                pd.DataFrame(
+                    {
+                        "table": table,
+                        "key": rows.to_numpy(),
+                        "change": change,
+                        "column": None,
+                        "old": None,
+                        "new": None,
+                    }
+                )
+            )
+    both = merged[merged["_merge"] == "both"]
+    for c in cols:
+        old, new = both[c + "_old"], both[c + "_new"]
+        differ = (old.fillna("\0") != new.fillna("\0")).to_numpy()
+        if differ.any():
+            frames.append(pd.DataFrame({"table": table, "key": both[key].to_numpy()[differ], "change": Change.changed, "column": c,
+                                        "old": old.to_numpy()[differ], "new": new.to_numpy()[differ]}))  # fmt: skip
+    if not frames:
+        return pd.DataFrame(columns=CHANGE_COLUMNS)
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["key", "change", "column"], kind="stable", na_position="first").reset_index(
+        drop=True
+    )
+
+
+def _levels(a: pd.DataFrame, b: pd.DataFrame) -> list[str]:
+    """The risk levels in order, lowest first, as the scored tables carry them (ordered categoricals)."""
+    for df in (b, a):
+        if isinstance(df["level"].dtype, pd.CategoricalDtype):
+            return list(df["level"].cat.categories)
+    return sorted(set(a["level"].astype(str)) | set(b["level"].astype(str)))
+
+
+def risk_moves(a: pd.DataFrame, b: pd.DataFrame, key: str = "flow_id") -> pd.DataFrame:
+    """Rows present in both whose inherent or residual level moved, with the direction and the reasons."""
+    keep = [key, "level", "score", "residual_level", "residual_score"]
+    m = a[keep].merge(b[keep], on=key, suffixes=("_old", "_new"))
+    order = {lvl: i for i, lvl in enumerate(_levels(a, b))}
+    rows = []
+    for prefix in ("", "residual_"):
+        old = m[prefix + "level_old"].astype(str).map(order)
+        new = m[prefix + "level_new"].astype(str).map(order)
+        moved = m[old != new]
+        if moved.empty:
+            continue
+        d = pd.DataFrame({key: moved[key].to_numpy(), "measure": "residual" if prefix else "inherent",
+                          "direction": np.where(new[old != new] > old[old != new], Movement.up, Movement.down),
+                          "old_level": moved[prefix + "level_old"].astype(str).to_numpy(),
+                          "new_level": moved[prefix + "level_new"].astype(str).to_numpy(),
+                          "old_score": moved[prefix + "score_old"].to_numpy(), "new_score": moved[prefix + "score_new"].to_numpy()})  # fmt: skip
+        rows.append(d)
+    return (
+        pd.concat(rows, ignore_index=True)
+        if rows
+        else pd.DataFrame(columns=[key, "measure", "direction", "old_level", "new_level"])
+    )
+
+
+def finding_changes(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    """Findings opened (in TO, not in FROM) and resolved (in FROM, not in TO), by rule and subject."""
+    cols = [*FINDING_KEY, "severity", "article", "message_ja", "message_en"]
+    left = a[cols].astype({"severity": str})
+    right = b[cols].astype({"severity": str})
+    m = left.merge(right, on=FINDING_KEY, how="outer", suffixes=("_from", "_to"), indicator=True)
+    out = m[m["_merge"] != "both"].copy()
+    out["change"] = np.where(out["_merge"] == "right_only", FindingChange.opened, FindingChange.resolved)
+    for c in ("severity", "article", "message_ja", "message_en"):
+        out[c] = out[c + "_to"].fillna(out[c + "_from"])
+    return out[["change", *FINDING_KEY, "severity", "article", "message_ja", "message_en"]].reset_index(
+        drop=True
+    )
+
+
+@dataclass
+class LedgerDiff:
+    source: str
+    target: str
+    changes: pd.DataFrame
+    flow_moves: pd.DataFrame
+    item_moves: pd.DataFrame
+    findings: pd.DataFrame
+
+    @property
+    def empty(self) -> bool:
+        return self.changes.empty and self.flow_moves.empty and self.item_moves.empty and self.findings.empty
+
+    def counts(self) -> dict:
+        c = self.changes
+        per = c.drop_duplicates(["table", "key", "change"]).groupby(["table", "change"]).size()
+        return {
+            "changes": {f"{t}.{ch}": int(n) for (t, ch), n in per.items()},
+            "risk_up": int((self.flow_moves["direction"] == Movement.up).sum())
+            if len(self.flow_moves)
+            else 0,
+            "risk_down": int((self.flow_moves["direction"] == Movement.down).sum())
+            if len(self.flow_moves)
+            else 0,
+            "findings_opened": int((self.findings["change"] == FindingChange.opened).sum()),
+            "findings_resolved": int((self.findings["change"] == FindingChange.resolved).sum()),
+        }
+
+
+def _with_reasons(moves: pd.DataFrame, a: Side, b: Side, table: str, key: str) -> pd.DataFrame:
+    """The old and the new reason beside each moved row (why the level moved)."""
+    if moves.empty:
+        return moves
+    ids = moves[key]
+    old = a.reasons(table, key, ids).rename(
+        columns={"reason_ja": "old_reason_ja", "reason_en": "old_reason_en"}
+    )
+    new = b.reasons(table, key, ids).rename(
+        columns={"reason_ja": "new_reason_ja", "reason_en": "new_reason_en"}
+    )
+    return moves.merge(old.drop_duplicates(key), on=key, how="left").merge(
+        new.drop_duplicates(key), on=key, how="left"
+    )
+
+
+def diff_sides(a: Side, b: Side) -> LedgerDiff:
+    changes = [table_changes(a.inv.table(t), b.inv.table(t), t) for t in COMPARED_TABLES]
+    changes = [c for c in changes if not c.empty]
+    return LedgerDiff(
+        a.label,
+        b.label,
+        pd.concat(changes, ignore_index=True) if changes else pd.DataFrame(columns=CHANGE_COLUMNS),
+        _with_reasons(risk_moves(a.flows, b.flows, "flow_id"), a, b, "flows", "flow_id"),
+        _with_reasons(risk_moves(a.items, b.items, "item_id"), a, b, "items", "item_id"),
+        finding_changes(a.findings, b.findings),
+    )

@@ -1,0 +1,408 @@
+"""risk_model.yaml, declared: every number the scoring and the breach triage use comes from this file.
+
+The file's shape is declared below (pydantic, unknown keys forbidden), so a misspelt key anywhere — the
+`breach` section included — is a ConfigError naming the file, the dotted path and what was expected.
+What a declaration cannot say (every category scored, a monotone matrix, known level names) is checked
+after parsing, with the same kind of error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import ConfigError, UsageError
+from ..i18n import Vocabulary
+from ..ledger.schema import Channel, Identifiability, ItemCategory, PartnerKind, Subject
+from ..ledger.textio import UnreadableText, read_text
+from ..paths import bundled_inventory
+
+MODEL_FILE = "risk_model.yaml"
+DEFAULT_INSPECTION_MONTHS = 12  # used by the rules when the model has no inspection_overdue factor
+
+Level = Annotated[int, Field(ge=1, le=4, strict=True)]
+Adjust = Annotated[int, Field(ge=-3, le=3, strict=True)]
+Share = Annotated[float, Field(ge=0, le=1)]
+Points = Annotated[int | float, Field(ge=0)]  # kept as written: 0 stays 0 in reports
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Labels(_Strict):
+    ja: Text
+    en: Text
+
+
+class _Factor(_Strict):
+    """A contribution to severity or likelihood, with its labels and the method it comes from."""
+
+    ja: Text
+    en: Text
+    source: Text = Field(description="a citation of the method, or 'assumption'")
+
+
+class Flag(_Factor):
+    add: Adjust = 0
+
+
+class ValueFactor(_Factor):
+    values: dict[str, Adjust]
+
+
+class Volume(Flag):
+    over: Annotated[int, Field(ge=0, strict=True)]
+
+
+class Foreign(Flag):
+    domestic: list[str] = ["JP"]
+    equivalent: list[str] = []
+    equivalent_add: Adjust = 0
+
+
+class Unencrypted(Flag):
+    channels: list[Channel]
+
+
+class ForKinds(Flag):
+    kinds: list[PartnerKind]
+
+
+class Inspection(ForKinds):
+    interval_months: Annotated[int, Field(ge=1, strict=True)]
+
+
+class Base(_Strict):
+    source: Text
+    values: dict[str, Level]
+
+
+class SeverityAdjustments(_Strict):
+    special_care: Flag | None = None
+    my_number: Flag | None = None
+    property_damage: Flag | None = None
+    identifiability: ValueFactor | None = None
+    volume: Volume | None = None
+
+
+class LikelihoodAdjustments(_Strict):
+    foreign_country: Foreign | None = None
+    channel: ValueFactor | None = None
+    unencrypted: Unencrypted | None = None
+    no_contract: ForKinds | None = None
+    inspection_overdue: Inspection | None = None
+    subcontracting_unknown: ForKinds | None = None
+
+
+class SeveritySpec(_Strict):
+    category_base: Base
+    adjustments: SeverityAdjustments = SeverityAdjustments()
+
+
+class LikelihoodSpec(_Strict):
+    partner_kind_base: Base
+    adjustments: LikelihoodAdjustments = LikelihoodAdjustments()
+
+
+class Scale(_Strict):
+    source: Text
+    names: dict[Literal[1, 2, 3, 4], Labels]
+
+
+class Matrix(_Strict):
+    source: Text
+    levels: Annotated[list[Text], Field(min_length=2)]
+    names: dict[str, Labels]
+    grid: list[list[str]]
+    high_levels: list[str]
+
+
+class Residual(_Strict):
+    source: Text
+    max_reduction: Annotated[int, Field(ge=0, le=3, strict=True)]
+
+
+# --- breach triage (ENISA 2013, APPI Art.26, My Number) ----------------------------------------------
+
+
+class EnisaType(Vocabulary):
+    """ENISA (2013) data-processing-context types."""
+
+    simple = "simple", "基本的な個人情報", "simple"
+    behavioural = "behavioural", "行動に関する情報", "behavioural"
+    financial = "financial", "財務情報", "financial"
+    sensitive = "sensitive", "機微な情報", "sensitive"
+
+
+class Vulnerable(_Strict):
+    subjects: list[Subject]
+    add: Adjust = 1
+    source: Text
+
+
+class CircumstanceScores(_Strict):
+    confidentiality: dict[str, Points]
+    integrity: dict[str, Points]
+    availability: dict[str, Points]
+    malicious: Points
+
+
+class Circumstances(_Strict):
+    confidentiality: str
+    integrity: str
+    availability: str
+    malicious: bool = False
+
+
+class Bands(_Strict):
+    medium: float
+    high: float
+    very_high: float
+
+
+class Enisa(_Strict):
+    source: Text
+    dpc_base: dict[EnisaType, Level]
+    category_dpc: dict[ItemCategory, EnisaType]
+    vulnerable_subjects: Vulnerable | None = None
+    ei: dict[Identifiability, Share]
+    cb: CircumstanceScores
+    bands: Bands
+    causes: dict[str, Circumstances | str]  # cause → circumstances; `source` cites the mapping
+
+
+class Appi(_Strict):
+    source: Text
+    people_threshold: Annotated[int, Field(ge=0, strict=True)]
+    preliminary_days: Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=2, max_length=2)]
+    final_days: Annotated[int, Field(ge=1, strict=True)]
+    final_days_unlawful: Annotated[int, Field(ge=1, strict=True)]
+    unlawful_causes: list[str]
+
+
+class MyNumberBreach(_Strict):
+    source: Text
+    people_threshold: Annotated[int, Field(ge=0, strict=True)]
+
+
+class Breach(_Strict):
+    enisa: Enisa
+    appi: Appi
+    my_number: MyNumberBreach
+
+
+class ModelFile(_Strict):
+    version: int = 1
+    levels: Scale
+    severity: SeveritySpec
+    likelihood: LikelihoodSpec
+    matrix: Matrix
+    residual: Residual
+    breach: Breach
+
+
+@dataclass(frozen=True)
+class RiskModel:
+    """The parsed model. `raw` keeps the YAML as read; `spec` is its typed form."""
+
+    raw: dict[str, Any]
+    file: str
+    spec: ModelFile
+    grid: np.ndarray  # [severity-1, likelihood-1] -> level index
+
+    @property
+    def category_base(self) -> dict[str, int]:
+        return self.spec.severity.category_base.values
+
+    @property
+    def kind_base(self) -> dict[str, int]:
+        return self.spec.likelihood.partner_kind_base.values
+
+    @property
+    def severity(self) -> SeverityAdjustments:
+        return self.spec.severity.adjustments
+
+    @property
+    def likelihood(self) -> LikelihoodAdjustments:
+        return self.spec.likelihood.adjustments
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """Risk levels, lowest first."""
+        return tuple(self.spec.matrix.levels)
+
+    @property
+    def high_levels(self) -> frozenset[str]:
+        return frozenset(self.spec.matrix.high_levels)
+
+    @property
+    def max_reduction(self) -> int:
+        return self.spec.residual.max_reduction
+
+    @property
+    def breach(self) -> Breach:
+        return self.spec.breach
+
+    @property
+    def inspection_interval_months(self) -> int:
+        """How old an outsourcee's last inspection may be (risk factor and rule APPI-25-inspection)."""
+        insp = self.likelihood.inspection_overdue
+        return insp.interval_months if insp else DEFAULT_INSPECTION_MONTHS
+
+    def level_label(self, level: str, lang: str = "ja") -> str:
+        return getattr(self.spec.matrix.names[level], lang)
+
+    def scale_label(self, value: int, lang: str = "ja") -> str:
+        return getattr(self.spec.levels.names[value], lang)
+
+    def _factor(self, name: str) -> _Factor | None:
+        return getattr(self.severity, name, None) or getattr(self.likelihood, name, None)
+
+    def factor_label(self, name: str, lang: str = "ja") -> str:
+        spec = self._factor(name)
+        return getattr(spec, lang) if spec else name
+
+    def factor_source(self, name: str) -> str:
+        if name == "category_base":
+            return self.spec.severity.category_base.source
+        if name == "partner_kind_base":
+            return self.spec.likelihood.partner_kind_base.source
+        spec = self._factor(name)
+        return spec.source if spec else ""
+
+
+def _dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        if part == "[key]":
+            continue
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _expected(error: dict) -> str:
+    if error["type"] == "missing":
+        return "a value (this key is required)"
+    if error["type"] == "extra_forbidden":
+        return "a known key (see the bundled risk_model.yaml)"
+    return error["msg"][0].lower() + error["msg"][1:]
+
+
+def _complete(values: dict, vocabulary: type[Vocabulary], key: str, file: str, what: str) -> None:
+    """Every code of the vocabulary has a value, and only those."""
+    for name in values:
+        if name not in vocabulary.codes():
+            raise ConfigError(file, f"{key}.{name}", name, "one of " + ", ".join(vocabulary.codes()))
+    for name in vocabulary.codes():
+        if name not in values:
+            raise ConfigError(file, f"{key}.{name}", None, f"a value for every {what}")
+
+
+def _level_grid(m: Matrix, file: str) -> np.ndarray:
+    if len(m.grid) != 4 or any(len(row) != 4 for row in m.grid):
+        raise ConfigError(file, "matrix.grid", m.grid, "4 rows (severity 1–4) of 4 levels (likelihood 1–4)")
+    index = {name: i for i, name in enumerate(m.levels)}
+    grid = np.zeros((4, 4), dtype=np.int8)
+    for s, row in enumerate(m.grid):
+        for li, name in enumerate(row):
+            if name not in index:
+                raise ConfigError(file, f"matrix.grid[{s}][{li}]", name, "one of " + ", ".join(m.levels))
+            grid[s, li] = index[name]
+    # A worse severity or likelihood must never give a better level.
+    for s in range(4):
+        for li in range(4):
+            if (s and grid[s, li] < grid[s - 1, li]) or (li and grid[s, li] < grid[s, li - 1]):
+                raise ConfigError(file, f"matrix.grid[{s}][{li}]", m.grid[s][li],
+                                  "a level no lower than the cells above and to the left (monotone matrix)")  # fmt: skip
+    return grid
+
+
+def _check_semantics(spec: ModelFile, file: str) -> np.ndarray:
+    if sorted(spec.levels.names) != [1, 2, 3, 4]:
+        raise ConfigError(file, "levels.names", sorted(spec.levels.names), "exactly the levels 1, 2, 3, 4")
+    _complete(
+        spec.severity.category_base.values, ItemCategory, "severity.category_base.values", file, "category"
+    )
+    _complete(spec.likelihood.partner_kind_base.values, PartnerKind, "likelihood.partner_kind_base.values", file,
+              "kind")  # fmt: skip
+    ident = spec.severity.adjustments.identifiability
+    if ident:
+        _complete(ident.values, Identifiability, "severity.adjustments.identifiability.values", file, "level")
+    channel = spec.likelihood.adjustments.channel
+    if channel:
+        for name in channel.values:
+            if name not in Channel.codes():
+                raise ConfigError(file, f"likelihood.adjustments.channel.values.{name}", name, "a channel")
+    m = spec.matrix
+    for name in m.levels:
+        if name not in m.names:
+            raise ConfigError(
+                file, f"matrix.names.{name}", None, "a Japanese and English name for every level"
+            )
+    if not set(m.high_levels) <= set(m.levels):
+        raise ConfigError(file, "matrix.high_levels", sorted(m.high_levels), "levels listed in matrix.levels")
+    grid = _level_grid(m, file)
+    e = spec.breach.enisa
+    for kind in ("confidentiality", "integrity", "availability"):
+        known = getattr(e.cb, kind)
+        for cause, circ in e.causes.items():
+            if isinstance(circ, Circumstances) and getattr(circ, kind) not in known:
+                raise ConfigError(file, f"breach.enisa.causes.{cause}.{kind}", getattr(circ, kind),
+                                  "one of " + ", ".join(known))  # fmt: skip
+    for cause, circ in e.causes.items():
+        if (cause == "source") != isinstance(circ, str):
+            raise ConfigError(file, f"breach.enisa.causes.{cause}", circ,
+                              "the citation under `source` and circumstances under every cause")  # fmt: skip
+    if not e.bands.medium < e.bands.high < e.bands.very_high:
+        raise ConfigError(file, "breach.enisa.bands", e.bands.model_dump(), "medium < high < very_high")
+    for cause in spec.breach.appi.unlawful_causes:
+        if cause not in e.causes:
+            raise ConfigError(
+                file, "breach.appi.unlawful_causes", cause, "a cause listed in breach.enisa.causes"
+            )
+    return grid
+
+
+def parse_model(raw: Any, file: str = MODEL_FILE) -> RiskModel:
+    """The model from its YAML mapping; a ConfigError names the first wrong key."""
+    if not isinstance(raw, dict):
+        raise ConfigError(file, "(top level)", type(raw).__name__, "a mapping")
+    try:
+        spec = ModelFile.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        value = None if error["type"] == "missing" else error.get("input")
+        raise ConfigError(file, _dotted(error["loc"]), value, _expected(error)) from None
+    return RiskModel(raw, file, spec, _check_semantics(spec, file))
+
+
+def model_path(ledger_dir: Path | None) -> Path:
+    """The ledger's own risk_model.yaml, or the bundled one."""
+    if ledger_dir is not None:
+        folder = Path(ledger_dir)
+        folder = folder.parent if folder.is_file() else folder  # a workbook: its folder's model, if any
+        if (folder / MODEL_FILE).is_file():
+            return folder / MODEL_FILE
+    return bundled_inventory() / MODEL_FILE
+
+
+def load_model(path: str | Path | None = None) -> RiskModel:
+    p = Path(path) if path is not None else model_path(None)
+    if not p.is_file():
+        raise UsageError(f"{p}: no such risk model file")
+    try:
+        raw = yaml.safe_load(read_text(p))
+    except UnreadableText as exc:
+        raise UsageError(f"{p}: {exc.detail}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "(parse)"
+        raise ConfigError(str(p), where, None, f"valid YAML ({getattr(exc, 'problem', exc)})") from None
+    return parse_model(raw, str(p))

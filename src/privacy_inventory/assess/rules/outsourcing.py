@@ -1,0 +1,90 @@
+"""Supervision of outsourcees (委託先の監督): APPI Art.25 and PPC GL 3-4-4; My Number Act Art.11."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ...frames import isin
+from ...ledger.schema import PartnerKind, Subcontracting
+from .base import RuleContext, Severity, findings, none, rule
+
+SUPERVISED = (PartnerKind.outsourcee, PartnerKind.sub_outsourcee)
+
+
+def _outsourcees(ctx: RuleContext) -> pd.DataFrame:
+    """Outsourcees that actually receive personal data."""
+    p = ctx.inv.partners
+    return p[p["kind"].isin(SUPERVISED) & isin(p["partner_id"], ctx.receiving_partners)]
+
+
+@rule(
+    "APPI-25-contract",
+    article="個人情報保護法25条",
+    article_en="APPI Art.25",
+    severity=Severity.high,
+    title_ja="委託先との契約締結",
+    title_en="a contract with every outsourcee",
+)
+def no_contract(ctx: RuleContext) -> pd.DataFrame:
+    bad = _outsourcees(ctx)
+    bad = bad[bad["contract_date"].isna()]
+    if bad.empty:
+        return none()
+    return findings(
+        "partners", bad["partner_id"],
+        "委託先「" + bad["name"] + "」との委託契約が記録されていない",
+        "no contract recorded with outsourcee '" + bad["name"] + "'",
+        "安全管理措置・再委託の条件・報告義務を定めた委託契約を締結し、契約日を記録する（法25条、GL通則3-4-4）",
+        "sign a contract with security terms, sub-contracting conditions and reporting; record its date (Art.25)",
+    )  # fmt: skip
+
+
+@rule(
+    "APPI-25-inspection",
+    article="個人情報保護法25条（基本方針6）",
+    article_en="APPI Art.25 (policy point 6)",
+    severity=Severity.medium,
+    title_ja="委託先の取扱状況の把握（点検）",
+    title_en="outsourcees inspected within the interval",
+)
+def inspection_overdue(ctx: RuleContext) -> pd.DataFrame:
+    p = _outsourcees(ctx)
+    months = ctx.months_since(p["last_inspection"])
+    never = p["last_inspection"].isna()
+    late = months.ge(ctx.inspection_interval_months).fillna(False)
+    bad, m = p[never | late], months[never | late]
+    if bad.empty:
+        return none()
+    ja = pd.Series(
+        ["委託先「" + n + "」の点検記録がない" if pd.isna(k) else f"委託先「{n}」の点検が{int(k)}か月前（間隔{ctx.inspection_interval_months}か月）"
+         for n, k in zip(bad["name"], m, strict=True)], index=bad.index)  # fmt: skip
+    en = pd.Series(
+        [f"outsourcee '{n}' has never been inspected" if pd.isna(k) else f"outsourcee '{n}' was last inspected {int(k)} months ago (interval {ctx.inspection_interval_months})"
+         for n, k in zip(bad["name"], m, strict=True)], index=bad.index)  # fmt: skip
+    return findings(
+        "partners", bad["partner_id"], ja, en,
+        "実地点検または報告徴収で取扱状況を確認し、点検日を記録する（基本方針6、法25条）",
+        "inspect the outsourcee (on site or by report) and record the date (policy point 6, Art.25)",
+    )  # fmt: skip
+
+
+@rule(
+    "APPI-25-subcontracting",
+    article="個人情報保護法25条",
+    article_en="APPI Art.25",
+    severity=Severity.medium,
+    title_ja="再委託の状況の把握",
+    title_en="sub-contracting known for every outsourcee",
+)
+def subcontracting_unknown(ctx: RuleContext) -> pd.DataFrame:
+    p = _outsourcees(ctx)
+    bad = p[p["subcontracting"].isna() | p["subcontracting"].eq(Subcontracting.unknown)]
+    if bad.empty:
+        return none()
+    return findings(
+        "partners", bad["partner_id"],
+        "委託先「" + bad["name"] + "」の再委託の有無・再委託先が把握されていない",
+        "whether outsourcee '" + bad["name"] + "' sub-contracts, and to whom, is unknown",
+        "再委託の有無と再委託先を報告させ、事前承認の手続を契約に定める（GL通則3-4-4）",
+        "have the outsourcee report any sub-contractors; require prior approval in the contract (GL 3-4-4)",
+    )  # fmt: skip

@@ -1,0 +1,206 @@
+"""Commands on the ledger itself: validate, init, synth, schema, and its Excel and CSV forms."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import pandas as pd
+import typer
+from rich.markup import escape
+
+from ..assess.pipeline import read_ledger
+from ..errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, UsageError
+from ..files import write_text_atomic
+from ..ledger.csv_export import export_ledger_csv
+from ..ledger.docs import render_ledger_reference
+from ..ledger.excel import export_workbook, write_csv_ledger
+from ..ledger.load import UNREADABLE_CODES, resolve_ledger_dir, to_inventory
+from ..ledger.scaffold import ensure_empty_dir, init_ledger
+from ..ledger.synth import SynthSpec, synthesize
+from ..ledger.write import replace_ledger
+from .options import CsvEncoding, FormatOpt, LedgerArg, OutputFormat, optional_source
+from .render import console, err_console, mapping_table, print_csv, print_json, print_problems, records
+
+
+def validate(
+    ledger: LedgerArg = None,
+    fmt: FormatOpt = OutputFormat.table,
+    max_problems: Annotated[int, typer.Option(help="Problems to list in table output.")] = 200,
+) -> None:
+    """Check a ledger against the schema: every problem with file, row, column, value and what was expected.
+
+    Exit code 0 = valid, 1 = the ledger has errors, 2 = the path or a file cannot be read.
+    """
+    raw = read_ledger(ledger)
+    problems = raw.all_problems()
+    errors = problems[problems["severity"] == "error"]
+    counts = {name: len(df) for name, df in raw.tables.items()}
+    summary = None
+    if errors.empty:
+        summary = to_inventory(raw, problems).summary()
+    if fmt is OutputFormat.json:
+        print_json(
+            {
+                "valid": errors.empty,
+                "path": str(raw.path),
+                "tables": counts,
+                "summary": summary,
+                "encodings": raw.encodings,
+                "problems": records(problems),
+            }
+        )
+    elif fmt is OutputFormat.csv:
+        print_csv(problems)
+    else:
+        console.print(f"Ledger: [bold]{escape(str(raw.path))}[/]")
+        console.print(mapping_table(counts, "table", "rows", title="Rows per table"))
+        if summary:
+            console.print(
+                mapping_table(summary["items_by_category"], "category", "items", title="Items per category")
+            )
+            console.print(mapping_table(summary["flows_by_basis"], "basis", "flows", title="Flows per basis"))
+        print_problems(problems, max_problems)
+        warnings = len(problems) - len(errors)
+        if errors.empty:
+            console.print(f"[green]✓ valid[/] ({warnings} warning(s))")
+        else:
+            console.print(f"[red]✗ {len(errors)} error(s)[/], {warnings} warning(s)")
+    if not errors.empty:
+        raise typer.Exit(EXIT_USAGE if errors["code"].isin(UNREADABLE_CODES).any() else EXIT_INVALID)
+
+
+def init(directory: Annotated[Path, typer.Argument(help="A new or empty directory.")]) -> None:
+    """Write an empty ledger (every table with its header, an organisation template, the risk model).
+
+    Refuses a directory that already has files in it.
+    """
+    written = init_ledger(directory)
+    console.print(f"Empty ledger written to [bold]{escape(str(directory))}[/]: {', '.join(written)}")
+    console.print(
+        "Fill in organisation.yaml and the CSV files, then run: privacy-inventory validate "
+        + escape(str(directory))
+    )
+
+
+def synth(
+    out: Annotated[Path, typer.Argument(help="A new or empty directory for the synthetic ledger.")],
+    items: Annotated[int, typer.Option(min=1, help="Number of data items.")] = 200,
+    partners: Annotated[int, typer.Option(min=1, help="Number of partners.")] = 40,
+    flows: Annotated[int, typer.Option(min=0, help="Number of flows.")] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same ledger.")] = 0,
+) -> None:
+    """Generate a valid synthetic ledger of any size (for tests, benchmarks and demos)."""
+    ensure_empty_dir(out)
+    counts = synthesize(out, SynthSpec(items=items, partners=partners, flows=flows, seed=seed))
+    console.print(mapping_table(counts, "table", "rows", title=f"Synthetic ledger in {escape(str(out))}"))
+
+
+def schema(
+    out: Annotated[Path | None, typer.Option(help="Write the Markdown here instead of printing it.")] = None,
+) -> None:
+    """Print the ledger's column reference (Markdown), generated from the one schema definition."""
+    text = render_ledger_reference()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(out, text)
+        console.print(f"Wrote {escape(str(out))}")
+
+
+def export_xlsx(
+    ledger: Annotated[
+        Path | None,
+        typer.Argument(help="Ledger directory (default: the bundled ledger).", show_default=False),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Argument(help="The workbook to write (.xlsx).", show_default=False)
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")] = False,
+) -> None:
+    """The ledger as an Excel workbook: a sheet per table, headers explained, dropdowns, typed dates.
+
+    `export-xlsx OUT.xlsx` exports the bundled ledger; `export-xlsx DIR OUT.xlsx` another one.
+    """
+    ledger, out = optional_source(ledger, out, Path("ledger.xlsx"))
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"{out}: the workbook name must end in .xlsx")
+    if out.exists() and not force:
+        raise UsageError(f"{out} already exists (use --force to replace it)")
+    raw = read_ledger(ledger)
+    problems = raw.all_problems()
+    if problems["code"].isin(UNREADABLE_CODES).any():
+        raise LedgerInvalid(problems, str(raw.path), exit_code=EXIT_USAGE)
+    export_workbook(raw.tables, raw.organisation, out)
+    errors = int((problems["severity"] == "error").sum())
+    console.print(
+        f"Wrote {escape(str(out))}"
+        + (f" ([yellow]the ledger has {errors} error(s) to fix in it[/])" if errors else "")
+    )
+
+
+def import_xlsx(
+    workbook: Annotated[Path, typer.Argument(help="The workbook to read (.xlsx).")],
+    directory: Annotated[
+        Path, typer.Argument(help="The ledger directory to write (new or empty, or see --replace).")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Write even when there are warnings (never with errors).")
+    ] = False,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace the CSV tables of an existing ledger directory.")
+    ] = False,
+    fmt: FormatOpt = OutputFormat.table,
+) -> None:
+    """Read a workbook, validate it like a CSV ledger (problems by cell, e.g. flows!D17) and write the
+    CSV ledger atomically only when it is valid."""
+    raw = read_ledger(resolve_ledger_dir(workbook))
+    problems = raw.all_problems()
+    errors = problems[problems["severity"] == "error"]
+    warnings = problems[problems["severity"] != "error"]
+    if fmt is OutputFormat.json:
+        print_json({"valid": errors.empty, "problems": records(problems)})
+    else:
+        for p in problems.itertuples():
+            where = p.cell or f"{p.file}" + (f" row {p.row}" if pd.notna(p.row) else "")
+            value = "" if p.value is None or pd.isna(p.value) else f" {p.value!r}:"
+            console.print(
+                f"{'[red]error[/]' if p.severity == 'error' else '[yellow]warning[/]'} {escape(where)}{escape(value)} expected {escape(str(p.expected))}"
+            )
+    if not errors.empty:
+        err_console.print(f"[red]{len(errors)} error(s)[/]: nothing was written to {escape(str(directory))}")
+        raise typer.Exit(EXIT_INVALID)
+    if len(warnings) and not force:
+        err_console.print(f"{len(warnings)} warning(s): nothing was written; use --force to write anyway")
+        raise typer.Exit(EXIT_INVALID)
+    replace_ledger(directory, lambda tmp: write_csv_ledger(raw.tables, raw.organisation, tmp), replace)
+    console.print(f"[green]✓[/] Wrote the ledger to {escape(str(directory))}")
+
+
+def export_csv(
+    ledger: Annotated[
+        Path | None,
+        typer.Argument(help="Ledger directory (default: the bundled ledger).", show_default=False),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Argument(help="A new or empty folder for the CSV files.", show_default=False)
+    ] = None,
+    encoding: Annotated[
+        CsvEncoding, typer.Option(help="utf-8-sig (Excel, any language) or cp932 (Japanese Excel).")
+    ] = CsvEncoding.utf_8_sig,
+) -> None:
+    """The ledger's tables as CSV for Excel users: formula-like cells defused; with cp932, characters it
+    cannot hold are reported by cell and nothing is written. `export-csv OUT` exports the bundled ledger."""
+    ledger, out = optional_source(ledger, out, Path("ledger-csv"))
+    ensure_empty_dir(out)
+    raw = read_ledger(ledger)
+    bad = export_ledger_csv(raw.tables, out, str(encoding))
+    if bad:
+        for file, cell, value in bad[:50]:
+            err_console.print(f"{escape(file)} {escape(cell)}: {value!r} cannot be written in {encoding}")
+        err_console.print(
+            f"[red]{len(bad)} cell(s) cannot be written in {encoding}[/]; nothing was written (use utf-8-sig)"
+        )
+        raise typer.Exit(EXIT_INVALID)
+    console.print(f"Wrote {len(list(out.iterdir()))} CSV files to {escape(str(out))} ({encoding})")

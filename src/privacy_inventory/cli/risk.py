@@ -1,0 +1,72 @@
+"""The `score` command: severity × likelihood of every flow, item and partner, with the reasons."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..assess.explain import worst
+from ..assess.pipeline import assess
+from ..errors import UsageError
+from .options import AsOfOpt, FormatOpt, LedgerArg, ModelOpt, OutputFormat, ScoreTable, parse_as_of
+from .render import print_csv, print_json, print_scores, records
+
+SCORE_FIELDS = {
+    "flows": ["flow_id", "item_id", "item_name", "partner_id", "partner_name", "purpose_id", "basis"],
+    "items": ["item_id", "name_ja", "category", "n_flows", "n_high_flows", "worst_flow_id"],
+    "partners": [
+        "partner_id",
+        "name",
+        "kind",
+        "country",
+        "n_flows",
+        "n_items",
+        "n_high_flows",
+        "worst_flow_id",
+    ],
+}
+SCORE_COLUMNS = [
+    "severity", "likelihood", "score", "level",
+    "residual_severity", "residual_likelihood", "residual_score", "residual_level",
+    "whatif_level",
+]  # fmt: skip
+
+
+def score(
+    ledger: LedgerArg = None,
+    top: Annotated[
+        int | None, typer.Option(min=1, help="Rows per table (default 15 in a table, all otherwise).")
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option(help="Only rows at this level or worse (the levels of the risk model).")
+    ] = None,
+    table: Annotated[ScoreTable, typer.Option(help="For csv: flows, items or partners.")] = ScoreTable.flows,
+    fmt: FormatOpt = OutputFormat.table,
+    model: ModelOpt = None,
+    as_of: AsOfOpt = None,
+) -> None:
+    """Score every item, flow and partner: severity × likelihood, inherent and residual, with the reason.
+
+    Ranked worst first. Each row says why, in Japanese and English, from the factors in risk_model.yaml.
+    """
+    a = assess(ledger, model=model, as_of=parse_as_of(as_of))
+    levels = a.model.levels
+    if level is not None and level not in levels:
+        raise UsageError(f"--level: {level!r} is not a level; expected one of {', '.join(levels)}")
+    limit = top if top is not None else (15 if fmt is OutputFormat.table else None)
+
+    def rows(name: str):
+        return worst(a.risk, a.inventory, name, limit, level)[
+            SCORE_FIELDS[name] + SCORE_COLUMNS + ["factors", "reason_ja", "reason_en"]
+        ]
+
+    if fmt is OutputFormat.json:
+        print_json({"as_of": a.as_of, "model": a.model.file, **{n: records(rows(n)) for n in SCORE_FIELDS}})
+        return
+    if fmt is OutputFormat.csv:
+        print_csv(rows(str(table)).drop(columns=["factors"]))
+        return
+    counts = (f"Risk as of {a.as_of} — levels (flows): {a.risk.level_counts()}; "
+              f"residual: {a.risk.level_counts(residual=True)}")  # fmt: skip
+    print_scores({name: rows(name) for name in SCORE_FIELDS}, levels, counts)

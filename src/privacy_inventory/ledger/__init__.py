@@ -1,0 +1,1 @@
+"""The ledger: its schema, reading and validating it, writing it (CSV, Excel), new and synthetic ledgers."""

@@ -1,0 +1,379 @@
+"""Read a ledger directory (CSV + YAML) into a typed Inventory, reporting every problem at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from ..errors import EXIT_USAGE, LedgerInvalid, UsageError
+from ..paths import bundled_inventory
+from .inventory import Inventory, dotted_get
+from .schema import (
+    ORGANISATION_FIELDS,
+    ORGANISATION_FILE,
+    SOURCE_HELP,
+    SOURCE_PATTERN,
+    TABLES,
+    Table,
+)
+from .textio import UnreadableText, decode, parse_header, read_csv_strings
+from .validate import (
+    ProblemCode,
+    check_columns,
+    check_reference,
+    check_table,
+    check_typed_reference,
+    parse_bools,
+    parse_dates,
+    parse_ints,
+    problem,
+    problems_frame,
+)
+
+# Codes that mean a file could not be read at all: the CLI exits 2 for these (usage / file-system).
+UNREADABLE_CODES = {ProblemCode.unreadable, ProblemCode.not_a_file}
+
+
+@dataclass
+class RawLedger:
+    """Tables as text exactly as read, before typing, with every problem found so far."""
+
+    path: Path
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    organisation: dict[str, Any] = field(default_factory=dict)
+    problems: list[pd.DataFrame] = field(default_factory=list)
+    encodings: dict[str, str] = field(default_factory=dict)
+    headers: dict[str, list[str]] = field(default_factory=dict)  # for cell addresses in a workbook
+    workbook: bool = False
+
+    def file_of(self, table: Table) -> str:
+        """How problems name a table: its CSV file, or its sheet in a workbook."""
+        return table.name if self.workbook else table.file
+
+    def add(self, *rows: dict | pd.DataFrame) -> None:
+        """Record problems: single problem dicts, or whole problem frames from a vectorised check."""
+        dicts = [r for r in rows if isinstance(r, dict)]
+        if dicts:
+            self.problems.append(problems_frame(dicts))
+        self.problems.extend(r for r in rows if isinstance(r, pd.DataFrame))
+
+    def all_problems(self) -> pd.DataFrame:
+        frames = [p for p in self.problems if not p.empty]
+        if not frames:
+            return problems_frame()
+        out = pd.concat(frames, ignore_index=True)
+        order = {self.file_of(t): i for i, t in enumerate(TABLES)} | {
+            ORGANISATION_FILE: -1,
+            "organisation": -1,
+        }
+        out["_order"] = out["file"].map(order).fillna(99)
+        out = out.sort_values(["_order", "row", "column"], na_position="first", kind="stable")
+        out = problems_frame(out.drop(columns="_order"))
+        if self.workbook:
+            from .excel import cell_address
+
+            out["cell"] = [
+                cell_address(f, self.headers.get(f, []), r, c)
+                for f, r, c in zip(out["file"], out["row"], out["column"], strict=True)
+            ]
+        return out
+
+
+def resolve_ledger_dir(path: str | Path | None) -> Path:
+    """The ledger directory to use: the given one, or the bundled co-op ledger."""
+    if path is None:
+        return bundled_inventory()
+    p = Path(path)
+    if is_workbook(p):
+        if not p.is_file():
+            raise UsageError(f"{p}: no such workbook")
+        return p
+    if not p.exists():
+        raise UsageError(f"{p}: no such ledger directory")
+    if not p.is_dir():
+        raise UsageError(
+            f"{p}: not a directory (expected a ledger directory with items.csv, flows.csv, …, or an .xlsx workbook)"
+        )
+    return p
+
+
+def is_workbook(path: Path) -> bool:
+    return path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+def _read_table(raw: RawLedger, table: Table) -> None:
+    path = raw.path / table.file
+    if not path.exists():
+        raw.add(
+            problem(
+                table.file,
+                None,
+                None,
+                None,
+                f"the file {table.file} with columns {', '.join(table.column_names)}",
+                code=ProblemCode.missing_file,
+            )
+        )
+        return
+    if not path.is_file():
+        raw.add(problem(table.file, None, None, None, "a regular file", code=ProblemCode.not_a_file))
+        return
+    try:
+        decoded = decode(path.read_bytes())
+    except UnreadableText as exc:
+        raw.add(
+            problem(table.file, None, None, None, f"a text file ({exc.detail})", code=ProblemCode.unreadable)
+        )
+        return
+    except OSError as exc:
+        raw.add(
+            problem(
+                table.file, None, None, None, f"a readable file ({exc.strerror})", code=ProblemCode.unreadable
+            )
+        )
+        return
+    raw.encodings[table.name] = decoded.encoding
+    if not decoded.utf8.strip():
+        raw.add(
+            problem(
+                table.file,
+                1,
+                None,
+                "",
+                "a header row: " + ",".join(table.column_names),
+                code=ProblemCode.empty_file,
+            )
+        )
+        return
+    header = parse_header(decoded.utf8)
+    header_problems = check_columns(table, header)
+    raw.add(*header_problems)
+    if any(p["code"] == "duplicate_column" for p in header_problems):
+        return
+    try:
+        df = read_csv_strings(decoded.utf8, header)
+    except Exception as exc:  # pyarrow reports malformed CSV (wrong field count, bad quoting) this way
+        detail = str(exc).strip().splitlines()[0]
+        match = re.search(r"[Rr]ow #(\d+)", detail)
+        raw.add(
+            problem(
+                table.file,
+                int(match.group(1)) if match else None,
+                None,
+                None,
+                f"well-formed CSV ({detail})",
+                code=ProblemCode.csv_syntax,
+            )
+        )
+        return
+    _check_content(raw, table, df)
+
+
+def _check_content(raw: RawLedger, table: Table, df: pd.DataFrame) -> None:
+    """Row count and every cell of one table (the same for a CSV file and a workbook sheet)."""
+    file = raw.file_of(table)
+    if len(df) < table.min_rows:
+        raw.add(
+            problem(
+                file,
+                2,
+                None,
+                None,
+                f"at least {table.min_rows} data row(s) below the header",
+                code=ProblemCode.empty_table,
+            )
+        )
+    raw.tables[table.name] = df
+    raw.add(check_table(table, df, file=file))
+
+
+def _read_organisation(raw: RawLedger) -> None:
+    path = raw.path / ORGANISATION_FILE
+    f = ORGANISATION_FILE
+    if not path.is_file():
+        raw.add(
+            problem(
+                f,
+                None,
+                None,
+                None,
+                "organisation.yaml with the organisation's name and contacts",
+                code=ProblemCode.missing_file,
+            )
+        )
+        return
+    try:
+        text = decode(path.read_bytes()).utf8.decode("utf-8")
+    except UnreadableText as exc:
+        raw.add(problem(f, None, None, None, f"a text file ({exc.detail})", code=ProblemCode.unreadable))
+        return
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raw.add(
+            problem(
+                f,
+                mark.line + 1 if mark else None,
+                None,
+                None,
+                f"valid YAML ({getattr(exc, 'problem', exc)})",
+                code=ProblemCode.yaml_syntax,
+            )
+        )
+        return
+    if not isinstance(data, dict):
+        raw.add(
+            problem(
+                f, 1, None, type(data).__name__, "a mapping of keys to values", code=ProblemCode.yaml_shape
+            )
+        )
+        return
+    check_organisation(raw, data, f)
+
+
+def check_organisation(raw: RawLedger, data: dict, f: str) -> None:
+    """Types and required keys of the organisation's facts (from YAML or the workbook's sheet)."""
+    for fld in ORGANISATION_FIELDS:
+        value = dotted_get(data, fld.path)
+        if value is None or value == "":
+            if fld.required:
+                raw.add(problem(f, None, fld.path, None, f"a value ({fld.en})", code=ProblemCode.required))
+            continue
+        if fld.kind == "date" and not isinstance(value, dt.date):
+            if pd.isna(parse_dates(pd.Series([str(value)]))[0]):
+                raw.add(
+                    problem(
+                        f, None, fld.path, value, "a real calendar date as YYYY-MM-DD", code=ProblemCode.date
+                    )
+                )
+        elif fld.kind == "bool" and not isinstance(value, bool):
+            raw.add(problem(f, None, fld.path, value, "true or false", code=ProblemCode.bool))
+        elif fld.kind == "text" and not isinstance(value, str | int):
+            raw.add(problem(f, None, fld.path, value, "text", code=ProblemCode.type))
+    for key, src in (data.get("sources") or {}).items():
+        if not re.match(SOURCE_PATTERN, str(src)):
+            raw.add(problem(f, None, f"sources.{key}", src, SOURCE_HELP, code=ProblemCode.pattern))
+    known_top = {fld.path.split(".")[0] for fld in ORGANISATION_FIELDS} | {"sources", "notes"}
+    for key in data:
+        if key not in known_top:
+            raw.add(
+                problem(
+                    f,
+                    None,
+                    key,
+                    key,
+                    "a known key (it is ignored)",
+                    severity="warning",
+                    code=ProblemCode.unknown_key,
+                )
+            )
+    raw.organisation = data
+
+
+def _check_references(raw: RawLedger, rule_ids: Collection[str] | None) -> None:
+    keys = {
+        t.name: raw.tables[t.name][t.key[0]]
+        for t in TABLES
+        if t.name in raw.tables and len(t.key) == 1 and t.key[0] in raw.tables[t.name]
+    }
+    for table in TABLES:
+        df = raw.tables.get(table.name)
+        if df is None:
+            continue
+        for col in table.columns:
+            if col.kind != "ref" or col.name not in df:
+                continue
+            target_table, target_col = col.references.split(".")
+            if target_table in keys:
+                raw.add(
+                    check_reference(
+                        table.file, df, col.name, keys[target_table], f"{target_col} in {target_table}.csv"
+                    )
+                )
+        for column, prefixes in table.polymorphic.items():
+            if column in df:
+                raw.add(check_typed_reference(table.file, df, column, prefixes, keys, rule_ids))
+
+
+def read_raw(path: str | Path | None, rule_ids: Collection[str] | None = None) -> RawLedger:
+    """Read and check every file of a ledger directory (or every sheet of a workbook); never raises for
+    problems in the data. `rule_ids`: the compliance rules an action may refer to (`finding:RULE`)."""
+    location = resolve_ledger_dir(path)
+    if is_workbook(location):
+        return read_raw_workbook(location, rule_ids)
+    raw = RawLedger(location)
+    _read_organisation(raw)
+    for table in TABLES:
+        _read_table(raw, table)
+    _check_references(raw, rule_ids)
+    return raw
+
+
+def read_raw_workbook(path: Path, rule_ids: Collection[str] | None = None) -> RawLedger:
+    from .excel import ORG_SHEET, read_workbook
+
+    tables, organisation, problems, headers = read_workbook(path)
+    raw = RawLedger(path, workbook=True, headers=headers, encodings={"workbook": "xlsx"})
+    raw.add(*problems)
+    check_organisation(raw, organisation, ORG_SHEET)
+    raw.organisation = organisation
+    for table in TABLES:
+        if table.name not in tables:
+            continue
+        df = tables[table.name]
+        header = list(df.columns)
+        raw.add(*check_columns(table, header, file=table.name))
+        _check_content(raw, table, df)
+    _check_references(raw, rule_ids)
+    return raw
+
+
+def typed(table: Table, df: pd.DataFrame) -> pd.DataFrame:
+    """Text frame → typed frame (invalid cells become missing). Missing columns are added empty."""
+    out = {}
+    for col in table.columns:
+        s = df[col.name] if col.name in df else pd.Series(pd.NA, index=df.index, dtype="str")
+        if col.kind == "bool":
+            out[col.name] = parse_bools(s)
+        elif col.kind == "int":
+            out[col.name] = parse_ints(s)
+        elif col.kind == "date":
+            out[col.name] = parse_dates(s)
+        else:
+            out[col.name] = s.astype("str")
+    return pd.DataFrame(out, index=df.index)
+
+
+def to_inventory(raw: RawLedger, problems: pd.DataFrame | None = None) -> Inventory:
+    problems = raw.all_problems() if problems is None else problems
+    frames = {t.name: typed(t, raw.tables.get(t.name, pd.DataFrame(columns=t.column_names))) for t in TABLES}
+    return Inventory(
+        path=raw.path,
+        organisation=raw.organisation,
+        warnings=problems[problems["severity"] != "error"].reset_index(drop=True),
+        encodings=raw.encodings,
+        **frames,
+    )
+
+
+def load_inventory(path: str | Path | None = None, rule_ids: Collection[str] | None = None) -> Inventory:
+    """Load and validate a ledger. Raises LedgerInvalid (with every problem) when it has errors,
+    UsageError when the path itself is wrong. (privacy_inventory.load_inventory also checks the rule
+    ids that actions refer to.)"""
+    raw = read_raw(path, rule_ids)
+    problems = raw.all_problems()
+    errors = problems[problems["severity"] == "error"]
+    if not errors.empty:
+        exc = LedgerInvalid(problems, str(raw.path))
+        if errors["code"].isin(UNREADABLE_CODES).any():
+            exc.exit_code = EXIT_USAGE
+        raise exc
+    return to_inventory(raw, problems)

@@ -1,0 +1,588 @@
+"""The ledger schema, declared once.
+
+Validation (validate.py), the generated column reference (docs/ledger.md), `init`, the synthetic
+generator and the Excel template all read these declarations; nothing else lists columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..i18n import Vocabulary
+
+Kind = Literal["id", "text", "enum", "bool", "int", "date", "ref"]
+
+# --- allowed values: each code with its Japanese and English label ---------------------------------
+
+
+class ItemCategory(Vocabulary):
+    identity = "identity", "本人特定情報", "identity"
+    contact = "contact", "連絡先", "contact"
+    demographic = "demographic", "属性情報", "demographic"
+    membership = "membership", "組合員資格情報", "membership"
+    behavioural = "behavioural", "行動・嗜好情報", "behavioural"
+    transaction = "transaction", "取引・購買情報", "transaction"
+    financial = "financial", "金融・決済情報", "financial"
+    complaint = "complaint", "苦情・問合せ情報", "complaint"
+    health_care = "health_care", "健康・介護情報", "health and care"
+    my_number = "my_number", "個人番号（特定個人情報）", "My Number"
+    employment = "employment", "雇用・人事情報", "employment"
+    other = "other", "その他", "other"
+
+
+class Subject(Vocabulary):
+    member = "member", "組合員", "members"
+    service_user = "service_user", "福祉サービス利用者", "welfare service users"
+    employee = "employee", "役職員", "staff"
+    applicant = "applicant", "採用応募者", "job applicants"
+    family = "family", "家族・扶養親族", "family members"
+    entrusted_member = "entrusted_member", "委託元生協の組合員", "members of entrusting co-ops"
+    visitor = "visitor", "来店者", "store visitors"
+
+
+class Identifiability(Vocabulary):
+    """ENISA (2013) "ease of identification" levels."""
+
+    negligible = "negligible", "識別困難", "negligible"
+    limited = "limited", "限定的", "limited"
+    significant = "significant", "相当程度", "significant"
+    maximum = "maximum", "直接識別可能", "maximum"
+
+
+class Acquisition(Vocabulary):
+    direct_written = "direct_written", "本人から書面・Webで取得", "from the person, in writing or online"
+    direct_oral = "direct_oral", "本人から口頭で取得", "from the person, orally"
+    indirect = "indirect", "第三者から取得", "from a third party"
+    joint_use = "joint_use", "共同利用者から取得", "from a joint user"
+    entrusted = "entrusted", "委託元から受託", "entrusted by another business"
+    generated = "generated", "業務で生成", "generated in operations"
+
+
+class PurposeKind(Vocabulary):
+    own = "own", "利用目的（別記1）", "own purpose of use"
+    entrusted = "entrusted", "受託業務", "entrusted business"
+    joint_use = "joint_use", "共同利用の目的", "joint-use purpose"
+    internal = "internal", "内部管理（雇用等）", "internal administration"
+
+
+class PartnerKind(Vocabulary):
+    internal = "internal", "自組織・子会社", "internal"
+    joint_user = "joint_user", "共同利用者", "joint user"
+    outsourcee = "outsourcee", "委託先", "outsourcee"
+    sub_outsourcee = "sub_outsourcee", "再委託先", "sub-outsourcee"
+    third_party = "third_party", "第三者", "third party"
+    statutory = "statutory", "法令に基づく提供先", "statutory recipient"
+    entrusting_coop = "entrusting_coop", "委託元（他生協等）", "entrusting co-op"
+
+
+class TransferBasis(Vocabulary):
+    """APPI Art.28(1)."""
+
+    consent = "consent", "外国提供への本人同意", "consent to foreign transfer"
+    equivalent_country = "equivalent_country", "同等水準国（EU・英国）", "country with an equivalent system"
+    standard_system = "standard_system", "基準適合体制", "recipient meets the PPC standards"
+
+
+class Subcontracting(Vocabulary):
+    none = "none", "再委託なし", "none"
+    known = "known", "再委託先を把握", "known and recorded"
+    unknown = "unknown", "不明", "unknown"
+
+
+class Basis(Vocabulary):
+    joint_use = "joint_use", "共同利用（法27条5項3号）", "joint use, Art.27(5)(iii)"
+    outsourcing = "outsourcing", "委託（法27条5項1号）", "outsourcing, Art.27(5)(i)"
+    consent = "consent", "本人同意（法27条1項）", "consent, Art.27(1)"
+    statutory_law = "statutory_law", "法令に基づく（法27条1項1号）", "required by law, Art.27(1)(i)"
+    statutory_life = (
+        "statutory_life",
+        "生命・身体・財産の保護（法27条1項2号）",
+        "life, body or property, Art.27(1)(ii)",
+    )
+    statutory_public_health = (
+        "statutory_public_health",
+        "公衆衛生・児童の健全育成（法27条1項3号）",
+        "public health or children, Art.27(1)(iii)",
+    )
+    statutory_government = (
+        "statutory_government",
+        "国の機関等への協力（法27条1項4号）",
+        "cooperation with the state, Art.27(1)(iv)",
+    )
+    opt_out = "opt_out", "オプトアウト（法27条2項）", "opt-out, Art.27(2)"
+    my_number_19 = "my_number_19", "番号法19条に基づく提供", "My Number Act Art.19"
+    inbound_entrusted = "inbound_entrusted", "受託による受領（別記1-2）", "received as an entrusted business"
+    internal = "internal", "組織内の利用", "internal use"
+
+
+STATUTORY_BASES = (
+    Basis.statutory_law,
+    Basis.statutory_life,
+    Basis.statutory_public_health,
+    Basis.statutory_government,
+)
+
+
+class Direction(Vocabulary):
+    out = "out", "提供", "outbound"
+    in_ = "in", "受領", "inbound"
+
+
+class Channel(Vocabulary):
+    system = "system", "システム連携", "system link"
+    sftp = "sftp", "SFTP等の暗号化転送", "SFTP / encrypted transfer"
+    api = "api", "API", "API"
+    email = "email", "電子メール", "email"
+    paper = "paper", "紙", "paper"
+    courier = "courier", "媒体の搬送", "courier / media"
+    phone = "phone", "電話", "phone"
+    in_person = "in_person", "対面", "in person"
+
+
+class ControlCategory(Vocabulary):
+    """PPC guidelines (通則編) 10-1 … 10-7."""
+
+    basic_policy = "basic_policy", "基本方針の策定（10-1）", "basic policy (10-1)"
+    rules = "rules", "取扱規律の整備（10-2）", "handling rules (10-2)"
+    organisational = "organisational", "組織的安全管理措置（10-3）", "organisational (10-3)"
+    human = "human", "人的安全管理措置（10-4）", "human (10-4)"
+    physical = "physical", "物理的安全管理措置（10-5）", "physical (10-5)"
+    technical = "technical", "技術的安全管理措置（10-6）", "technical (10-6)"
+    external_environment = "external_environment", "外的環境の把握（10-7）", "external environment (10-7)"
+
+
+class Axis(Vocabulary):
+    """The two axes of a risk; what a control lowers."""
+
+    likelihood = "likelihood", "発生可能性", "likelihood"
+    severity = "severity", "影響度", "severity"
+
+
+class ControlStatus(Vocabulary):
+    implemented = "implemented", "実施済", "implemented"
+    planned = "planned", "計画中", "planned"
+    retired = "retired", "廃止", "retired"
+
+
+class ActionStatus(Vocabulary):
+    open = "open", "未着手", "open"
+    in_progress = "in_progress", "対応中", "in progress"
+    done = "done", "完了", "done"
+    cancelled = "cancelled", "取消", "cancelled"
+
+
+# Where a fact comes from: a clause of the published policy, the published internal rules, an internal
+# record, an illustrative assumption, or the synthetic generator.
+SOURCE_PATTERN = r"^(policy|regulation|record|assumption|synthetic)(:.+)?$"
+SOURCE_HELP = "policy:<clause> | regulation:<article> | record:<ref> | assumption[:note] | synthetic"
+
+# applies_to / refers_to: a typed reference to a row of another table (or the whole ledger).
+CONTROL_SCOPE_PREFIXES = {
+    "item": "items",
+    "partner": "partners",
+    "flow": "flows",
+    "department": "departments",
+}
+ACTION_REF_PREFIXES = {**CONTROL_SCOPE_PREFIXES, "control": "controls", "finding": None}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: Kind
+    ja: str
+    en: str
+    required: bool = False  # an empty cell is an error
+    allowed: type[Vocabulary] | None = None  # for kind="enum"
+    references: str | None = None  # "table.column" for kind="ref"
+    minimum: int | None = None  # for kind="int"
+    pattern: str | None = None  # regex a text value must match
+    pattern_help: str = ""
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    file: str
+    key: tuple[str, ...]
+    ja: str
+    en: str
+    columns: tuple[Column, ...]
+    min_rows: int = 0
+    polymorphic: dict[str, dict[str, str | None]] = field(default_factory=dict)  # column -> prefix map
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(name)
+
+
+def _source() -> Column:
+    return Column(
+        "source",
+        "text",
+        "出典（方針の条項・規則・記録・仮定）",
+        "where the fact comes from",
+        required=True,
+        pattern=SOURCE_PATTERN,
+        pattern_help=SOURCE_HELP,
+        example="policy:別記1-1",
+    )
+
+
+def _notes() -> Column:
+    return Column("notes", "text", "備考", "free-text notes")
+
+
+def _assumed(*columns: str) -> Column:
+    """Which of the row's values are assumptions even though the row itself comes from the policy."""
+    names = "|".join(columns)
+    return Column(
+        "assumed",
+        "text",
+        "仮定の値の列（;区切り）",
+        "columns whose value is an assumption (;-separated)",
+        pattern=rf"^({names})(;({names}))*$",
+        pattern_help="column names of this table separated by ';'",
+        example="records;retention",
+    )
+
+
+ITEMS = Table(
+    "items",
+    "items.csv",
+    ("item_id",),
+    "個人情報の項目（個人情報管理台帳）",
+    "personal-data items",
+    (
+        Column("item_id", "id", "項目ID", "item id", required=True, example="I001"),
+        Column("name_ja", "text", "項目名", "item name (Japanese)", required=True, example="氏名"),
+        Column("name_en", "text", "項目名（英語）", "item name (English)", example="name"),
+        Column("category", "enum", "区分", "category", required=True, allowed=ItemCategory),
+        Column(
+            "special_care",
+            "bool",
+            "要配慮個人情報（法2条3項）",
+            "special-care information, APPI Art.2(3)",
+            required=True,
+        ),
+        Column(
+            "my_number",
+            "bool",
+            "特定個人情報（番号法）",
+            "My Number (specific personal information)",
+            required=True,
+        ),
+        Column(
+            "identifier_code", "bool", "個人識別符号（法2条2項）", "individual identification code, Art.2(2)"
+        ),
+        Column(
+            "property_damage",
+            "bool",
+            "財産的被害のおそれ（規則7条2号）",
+            "misuse may cause financial damage, PPC Rules Art.7(ii)",
+        ),
+        Column(
+            "identifiability",
+            "enum",
+            "識別容易性（ENISA）",
+            "ease of identification (ENISA)",
+            allowed=Identifiability,
+        ),
+        Column("subjects", "enum", "本人の区分", "whose data", required=True, allowed=Subject),
+        Column("records", "int", "件数（人数）", "number of people", minimum=0, example="120000"),
+        Column("retention", "text", "保存期間", "retention period (Art.22)", example="脱退後5年"),
+        Column("acquisition", "enum", "取得方法", "how it is acquired", allowed=Acquisition),
+        Column(
+            "consent_special_care",
+            "bool",
+            "要配慮の取得同意（法20条2項）",
+            "consent to acquire special-care data, Art.20(2)",
+        ),
+        Column("system", "text", "保管システム・媒体", "system or medium holding it"),
+        Column(
+            "department_id",
+            "ref",
+            "管理部門",
+            "responsible department",
+            required=True,
+            references="departments.department_id",
+        ),
+        _source(),
+        _assumed(
+            "records",
+            "retention",
+            "acquisition",
+            "consent_special_care",
+            "system",
+            "department_id",
+            "identifiability",
+            "property_damage",
+            "identifier_code",
+            "category",
+            "subjects",
+        ),
+        _notes(),
+    ),
+    min_rows=1,
+)
+
+PURPOSES = Table(
+    "purposes",
+    "purposes.csv",
+    ("purpose_id",),
+    "利用目的",
+    "purposes of use",
+    (
+        Column("purpose_id", "id", "利用目的ID", "purpose id", required=True, example="P01"),
+        Column("text_ja", "text", "利用目的（公表文）", "purpose as published (Japanese)", required=True),
+        Column("text_en", "text", "利用目的（英語）", "purpose (English)"),
+        Column("kind", "enum", "種別", "kind", required=True, allowed=PurposeKind),
+        Column("joint_use_group", "text", "共同利用グループ", "joint-use group", example="1"),
+        Column("scope", "text", "事業の範囲", "service scope", example="宅配;店舗"),
+        Column("my_number_affairs", "bool", "個人番号関係事務（番号法9条）", "My Number affairs, Act Art.9"),
+        _source(),
+        _notes(),
+    ),
+    min_rows=1,
+)
+
+USES = Table(
+    "uses",
+    "uses.csv",
+    ("item_id", "purpose_id"),
+    "項目×利用目的",
+    "item × purpose",
+    (
+        Column("item_id", "ref", "項目ID", "item", required=True, references="items.item_id"),
+        Column("purpose_id", "ref", "利用目的ID", "purpose", required=True, references="purposes.purpose_id"),
+        _source(),
+    ),
+    min_rows=1,
+)
+
+PARTNERS = Table(
+    "partners",
+    "partners.csv",
+    ("partner_id",),
+    "提供先・委託先・共同利用者",
+    "partners",
+    (
+        Column("partner_id", "id", "提供先ID", "partner id", required=True, example="PJ01"),
+        Column("name", "text", "名称", "name", required=True),
+        Column("name_en", "text", "名称（英語）", "name (English)"),
+        Column("kind", "enum", "種別", "kind", required=True, allowed=PartnerKind),
+        Column("joint_use_group", "text", "共同利用グループ", "joint-use group", example="1"),
+        Column(
+            "country",
+            "text",
+            "所在国（ISO 3166）",
+            "country (ISO 3166 alpha-2)",
+            required=True,
+            pattern=r"^[A-Z]{2}$",
+            pattern_help="two capital letters, e.g. JP",
+            example="JP",
+        ),
+        Column(
+            "transfer_basis",
+            "enum",
+            "外国提供の根拠（法28条）",
+            "basis of a foreign transfer, Art.28",
+            allowed=TransferBasis,
+        ),
+        Column("address", "text", "住所", "address"),
+        Column("representative", "text", "代表者", "representative"),
+        Column("contract_date", "date", "契約締結日", "contract date"),
+        Column("last_inspection", "date", "直近の点検日", "last inspection"),
+        Column("subcontracting", "enum", "再委託", "sub-contracting", allowed=Subcontracting),
+        Column(
+            "parent_partner_id",
+            "ref",
+            "委託元の委託先ID（再委託）",
+            "outsourcee this one works for",
+            references="partners.partner_id",
+        ),
+        _source(),
+        _assumed(
+            "name",
+            "country",
+            "transfer_basis",
+            "address",
+            "representative",
+            "contract_date",
+            "last_inspection",
+            "subcontracting",
+            "parent_partner_id",
+            "kind",
+        ),
+        _notes(),
+    ),
+    min_rows=1,
+)
+
+FLOWS = Table(
+    "flows",
+    "flows.csv",
+    ("flow_id",),
+    "提供・受領の流れ",
+    "data flows",
+    (
+        Column("flow_id", "id", "フローID", "flow id", required=True, example="F0001"),
+        Column("item_id", "ref", "項目ID", "item", required=True, references="items.item_id"),
+        Column("partner_id", "ref", "提供先ID", "partner", required=True, references="partners.partner_id"),
+        Column(
+            "purpose_id",
+            "ref",
+            "利用目的ID",
+            "purpose (empty for a statutory exception)",
+            references="purposes.purpose_id",
+        ),
+        Column("basis", "enum", "根拠", "legal basis", required=True, allowed=Basis),
+        Column("direction", "enum", "方向", "direction", required=True, allowed=Direction),
+        Column("channel", "enum", "経路", "channel", allowed=Channel),
+        Column("encrypted", "bool", "暗号化", "encrypted in transit and at the partner"),
+        Column("records", "int", "件数（人数）", "people per year (empty: the item's count)", minimum=0),
+        Column(
+            "record_kept",
+            "bool",
+            "提供・受領記録（法29・30条）",
+            "provision / receipt record kept, Art.29/30",
+        ),
+        _source(),
+        _assumed("channel", "encrypted", "records", "record_kept", "purpose_id"),
+        _notes(),
+    ),
+)
+
+DEPARTMENTS = Table(
+    "departments",
+    "departments.csv",
+    ("department_id",),
+    "部門・管理者",
+    "departments",
+    (
+        Column("department_id", "id", "部門ID", "department id", required=True, example="D01"),
+        Column("name", "text", "部門名", "name", required=True),
+        Column("name_en", "text", "部門名（英語）", "name (English)"),
+        Column("manager", "text", "個人情報管理者", "manager (policy point 7)"),
+        Column("last_training", "date", "直近の教育実施日", "last staff training (point 8)"),
+        _source(),
+        _notes(),
+    ),
+    min_rows=1,
+)
+
+CONTROLS = Table(
+    "controls",
+    "controls.csv",
+    ("control_id",),
+    "安全管理措置",
+    "safety-management controls",
+    (
+        Column("control_id", "id", "措置ID", "control id", required=True, example="C01"),
+        Column("name", "text", "措置", "control", required=True),
+        Column("name_en", "text", "措置（英語）", "control (English)"),
+        Column(
+            "category",
+            "enum",
+            "区分（GL通則10）",
+            "category (PPC GL 10)",
+            required=True,
+            allowed=ControlCategory,
+        ),
+        Column(
+            "applies_to",
+            "text",
+            "適用範囲",
+            "scope: all | item:ID | partner:ID | flow:ID | department:ID",
+            required=True,
+            example="partner:PO01",
+        ),
+        Column("reduces", "enum", "低減する軸", "what it lowers", allowed=Axis),
+        Column("effect", "int", "低減幅（段階）", "levels it lowers (0–3)", minimum=0, example="1"),
+        Column("status", "enum", "状態", "status", required=True, allowed=ControlStatus),
+        Column("evidence", "text", "根拠資料", "evidence"),
+        Column("last_reviewed", "date", "直近の見直し日", "last reviewed"),
+        _source(),
+        _notes(),
+    ),
+    polymorphic={"applies_to": {**CONTROL_SCOPE_PREFIXES, "all": None}},
+)
+
+ACTIONS = Table(
+    "actions",
+    "actions.csv",
+    ("action_id",),
+    "改善処置（PDCA）",
+    "improvement actions (PDCA)",
+    (
+        Column("action_id", "id", "処置ID", "action id", required=True, example="A001"),
+        Column("title", "text", "内容", "what is to be done", required=True),
+        Column(
+            "refers_to",
+            "text",
+            "対象",
+            "finding:RULE[:subject] | item:ID | flow:ID | partner:ID | …",
+            required=True,
+            example="partner:PO01",
+        ),
+        Column("owner", "text", "担当", "owner"),
+        Column("due", "date", "期限", "due date"),
+        Column("status", "enum", "状態", "status", required=True, allowed=ActionStatus),
+        Column("closed_on", "date", "完了日", "closed on"),
+        Column("evidence", "text", "完了の根拠", "evidence of completion"),
+        _source(),
+        _notes(),
+    ),
+    polymorphic={"refers_to": ACTION_REF_PREFIXES},
+)
+
+TABLES: tuple[Table, ...] = (ITEMS, PURPOSES, USES, PARTNERS, FLOWS, DEPARTMENTS, CONTROLS, ACTIONS)
+TABLES_BY_NAME = {t.name: t for t in TABLES}
+
+
+# --- organisation.yaml -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrgField:
+    path: str  # dotted path in the YAML
+    kind: Literal["text", "date", "bool"]
+    ja: str
+    en: str
+    required: bool = False
+
+
+ORGANISATION_FILE = "organisation.yaml"
+ORGANISATION_FIELDS: tuple[OrgField, ...] = (
+    OrgField("name", "text", "名称", "name", required=True),
+    OrgField("name_en", "text", "名称（英語）", "name (English)"),
+    OrgField("address", "text", "住所（法32条1項1号）", "address, Art.32(1)(i)"),
+    OrgField("representative", "text", "代表者（法32条1項1号）", "representative, Art.32(1)(i)"),
+    OrgField("contact.department", "text", "問合せ・苦情窓口", "contact and complaints desk"),
+    OrgField("contact.phone", "text", "電話番号", "phone"),
+    OrgField("policy_date", "date", "基本方針の制定日", "policy date"),
+    OrgField("covers_subsidiaries", "bool", "子会社を含む", "policy covers subsidiaries"),
+    OrgField(
+        "joint_use_all_items", "bool", "全項目を共同利用と公表", "policy says all items are jointly used"
+    ),
+    OrgField("joint_use_manager.name", "text", "共同利用の管理責任者", "joint-use manager, Art.27(5)(iii)"),
+    OrgField("joint_use_manager.address", "text", "管理責任者の住所", "manager's address"),
+    OrgField("joint_use_manager.representative", "text", "管理責任者の代表者", "manager's representative"),
+    OrgField(
+        "request_procedure", "text", "開示等の請求手続（法32条1項3号）", "request procedure, Art.32(1)(iii)"
+    ),
+    OrgField(
+        "safety_measures_published",
+        "bool",
+        "安全管理措置の公表（令10条1号）",
+        "safety measures published, Cabinet Order Art.10(i)",
+    ),
+)

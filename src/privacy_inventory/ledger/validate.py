@@ -1,0 +1,319 @@
+"""Validation of ledger tables against schema.py, vectorised with pandera.
+
+Every problem becomes one row of a problems table: file, row (as a spreadsheet counts it: the header
+is row 1), column, the bad value, what was expected, severity and a reason code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Iterable
+from functools import cache
+
+import pandas as pd
+
+from ..frames import isin, split_reference
+from ..i18n import Vocabulary
+from .schema import TABLES_BY_NAME, Column, Table
+
+PROBLEM_COLUMNS = ["file", "row", "column", "value", "expected", "severity", "code"]
+
+
+class ProblemCode(Vocabulary):
+    """Why a cell, row or file is a problem (the `code` column of a problems table)."""
+
+    missing_file = "missing_file", "ファイルまたはシートがない", "file or sheet missing"
+    not_a_file = "not_a_file", "通常のファイルでない", "not a regular file"
+    unreadable = "unreadable", "読み取れない", "unreadable"
+    empty_file = "empty_file", "ファイルが空", "empty file"
+    csv_syntax = "csv_syntax", "CSVの形式の誤り", "malformed CSV"
+    yaml_syntax = "yaml_syntax", "YAMLの形式の誤り", "malformed YAML"
+    yaml_shape = "yaml_shape", "YAMLの構造の誤り", "wrong YAML structure"
+    missing_column = "missing_column", "列がない", "column missing"
+    unknown_column = "unknown_column", "不明な列", "unknown column"
+    duplicate_column = "duplicate_column", "列名の重複", "duplicated column"
+    unknown_key = "unknown_key", "不明な項目", "unknown key"
+    empty_table = "empty_table", "データ行がない", "no data rows"
+    required = "required", "必須の値がない", "required value missing"
+    enum = "enum", "選択肢にない値", "value not in the list"
+    bool = "bool", "はい・いいえでない", "not yes or no"
+    int = "int", "整数でない", "not a whole number"
+    date = "date", "日付でない", "not a date"
+    pattern = "pattern", "書式の誤り", "wrong format"
+    type = "type", "型の誤り", "wrong type"
+    invalid = "invalid", "不正な値", "invalid value"
+    duplicate_key = "duplicate_key", "IDの重複", "duplicated id"
+    dangling_reference = "dangling_reference", "参照先がない", "refers to nothing"
+    bad_reference = "bad_reference", "参照の書式の誤り", "malformed reference"
+    formula = "formula", "数式", "formula"
+
+
+TRUE_WORDS = ("true", "1", "yes", "y", "t", "はい", "○", "有")
+FALSE_WORDS = ("false", "0", "no", "n", "f", "いいえ", "×", "無")
+DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d")
+
+
+def problem(
+    file: str,
+    row: int | None,
+    column: str | None,
+    value: object,
+    expected: str,
+    *,
+    severity: str = "error",
+    code: ProblemCode,
+) -> dict:
+    return {
+        "file": file,
+        "row": row,
+        "column": column,
+        "value": None if value is None else str(value),
+        "expected": expected,
+        "severity": severity,
+        "code": str(code),
+    }
+
+
+def problems_frame(rows: Iterable[dict] | pd.DataFrame = ()) -> pd.DataFrame:
+    df = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(list(rows))
+    if df.empty:
+        df = pd.DataFrame(columns=PROBLEM_COLUMNS)
+    df = df[PROBLEM_COLUMNS].copy()
+    df["row"] = df["row"].astype("Int64")
+    return df.reset_index(drop=True)
+
+
+# --- value parsers shared by validation and coercion (one meaning of "a valid date") -----------------
+
+
+def parse_dates(s: pd.Series) -> pd.Series:
+    out = pd.to_datetime(s, format=DATE_FORMATS[0], errors="coerce")
+    for fmt in DATE_FORMATS[1:]:
+        missing = out.isna() & s.notna()
+        if missing.any():
+            out = out.where(~missing, pd.to_datetime(s.where(missing), format=fmt, errors="coerce"))
+    return out
+
+
+def parse_bools(s: pd.Series) -> pd.Series:
+    lower = s.astype("string").str.lower()
+    out = pd.Series(pd.NA, index=s.index, dtype="boolean")
+    out[isin(lower, TRUE_WORDS)] = True
+    out[isin(lower, FALSE_WORDS)] = False
+    return out
+
+
+def parse_ints(s: pd.Series) -> pd.Series:
+    num = pd.to_numeric(s, errors="coerce")
+    whole = num.notna() & (num == num.round())
+    return num.where(whole).astype("Int64")
+
+
+# --- column checks -----------------------------------------------------------------------------------
+
+
+def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
+    """(reason code, what the user must write) for a column's type check."""
+    if col.kind == "enum":
+        return ProblemCode.enum, "one of: " + ", ".join(col.allowed.codes() if col.allowed else [])
+    if col.kind == "bool":
+        return ProblemCode.bool, "true or false (also yes/no, 1/0)"
+    if col.kind == "int":
+        floor = "" if col.minimum is None else f" ≥ {col.minimum}"
+        return ProblemCode.int, f"a whole number{floor}"
+    if col.kind == "date":
+        return ProblemCode.date, "a real calendar date as YYYY-MM-DD"
+    if col.pattern:
+        return ProblemCode.pattern, col.pattern_help or f"text matching {col.pattern}"
+    return None, ""
+
+
+def _value_check(col: Column) -> Callable[[pd.Series], pd.Series] | None:
+    if col.kind == "enum":
+        allowed = col.allowed.codes() if col.allowed else []
+        return lambda s: isin(s, allowed)
+    if col.kind == "bool":
+        return lambda s: parse_bools(s).notna()
+    if col.kind == "int":
+        floor = col.minimum
+
+        def _int_ok(s: pd.Series) -> pd.Series:
+            v = parse_ints(s)
+            ok = v.notna()
+            return ok & (v >= floor) if floor is not None else ok
+
+        return _int_ok
+    if col.kind == "date":
+        return lambda s: parse_dates(s).notna()
+    if col.pattern:
+        rx = re.compile(col.pattern)
+        return lambda s: s.astype("string").str.fullmatch(rx).fillna(False).astype(bool)
+    return None
+
+
+@cache
+def _pandera_schema(table_name: str, present: tuple[str, ...]):
+    """Schema over the columns present; and a map from pandera's check label to (code, expected)."""
+    import pandera.pandas as pa  # imported on first use: report kernels never validate
+
+    table = TABLES_BY_NAME[table_name]
+    columns: dict[str, pa.Column] = {}
+    labels: dict[tuple[str, str], tuple[str, str]] = {}
+    for col in table.columns:
+        if col.name not in present:
+            continue
+        checks = []
+        fn = _value_check(col)
+        if fn is not None:
+            code, expected = _expected_for(col)
+            label = f"{col.name}:{code}"
+            checks.append(pa.Check(fn, error=label, ignore_na=True))
+            labels[(col.name, label)] = (code, expected)
+        unique = table.key == (col.name,)
+        columns[col.name] = pa.Column(
+            nullable=not col.required, checks=checks, unique=unique, required=False, coerce=False
+        )
+    composite = list(table.key) if len(table.key) > 1 and set(table.key) <= set(present) else None
+    schema = pa.DataFrameSchema(columns, unique=composite, strict=False, coerce=False)
+    return schema, labels
+
+
+def _key_expected(table: Table) -> str:
+    return f"a unique {' + '.join(table.key)} (the key of {table.file})"
+
+
+def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
+    """All cell-level problems of one table: required, type, allowed value, pattern, key uniqueness."""
+    from pandera.errors import SchemaErrors
+
+    schema, labels = _pandera_schema(table.name, tuple(df.columns))
+    try:
+        schema.validate(df, lazy=True)
+        return problems_frame()
+    except SchemaErrors as err:
+        fc = err.failure_cases
+    fc = fc[fc["index"].notna()]
+    out = []
+    for (column, check), group in fc.groupby(["column", "check"], sort=False, dropna=False):
+        idx = group["index"].astype(int)
+        if check == "not_nullable":
+            code, expected = ProblemCode.required, "a value (this column is required)"
+        elif check in ("field_uniqueness", "multiple_fields_uniqueness") or str(check).startswith("unique"):
+            code, expected = ProblemCode.duplicate_key, _key_expected(table)
+        else:
+            code, expected = labels.get((column, check), (ProblemCode.invalid, str(check)))
+        if column == table.name or column not in df.columns:  # DataFrame-level (composite key) checks
+            column = "+".join(table.key)
+            values = df.loc[idx, list(table.key)].astype(str).agg("+".join, axis=1)
+        else:
+            values = df.loc[idx, column]
+        out.append(
+            pd.DataFrame(
+                {
+                    "file": file or table.file,
+                    "row": idx.to_numpy() + 2,
+                    "column": column,
+                    "value": values.astype("string").fillna("").to_numpy(),
+                    "expected": expected,
+                    "severity": "error",
+                    "code": str(code),
+                }
+            )
+        )
+    return problems_frame(pd.concat(out, ignore_index=True).drop_duplicates())
+
+
+def check_columns(table: Table, header: list[str], file: str | None = None) -> list[dict]:
+    """Missing columns are errors; unknown ones are warnings; duplicated header names are errors."""
+    file = file or table.file
+    rows = []
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            rows.append(
+                problem(file, 1, name, name, "each column name once", code=ProblemCode.duplicate_column)
+            )
+        seen.add(name)
+    for col in table.columns:
+        if col.name not in seen:
+            rows.append(
+                problem(
+                    file,
+                    1,
+                    col.name,
+                    None,
+                    f"a column named {col.name!r} ({col.en})",
+                    code=ProblemCode.missing_column,
+                )
+            )
+    known = set(table.column_names)
+    for name in header:
+        if name not in known:
+            rows.append(
+                problem(
+                    file,
+                    1,
+                    name,
+                    name,
+                    "a known column (it is ignored)",
+                    severity="warning",
+                    code=ProblemCode.unknown_column,
+                )
+            )
+    return rows
+
+
+def located(
+    file: str, s: pd.Series, mask: pd.Series, column: str, expected: str, code: ProblemCode
+) -> pd.DataFrame:
+    """Problem rows for the cells of column `s` where `mask` is true (rows as a spreadsheet counts them)."""
+    idx = mask[mask].index
+    return pd.DataFrame({"file": file, "row": idx.to_numpy() + 2, "column": column, "value": s[idx].to_numpy(),
+                         "expected": expected, "severity": "error", "code": str(code)})  # fmt: skip
+
+
+def check_reference(
+    file: str, df: pd.DataFrame, column: str, targets: pd.Series, target_desc: str
+) -> pd.DataFrame:
+    """Rows of `df[column]` whose value is not among `targets`."""
+    s = df[column]
+    bad = s.notna() & ~isin(s, targets)
+    return problems_frame(
+        located(file, s, bad, column, f"an existing {target_desc}", ProblemCode.dangling_reference)
+    )
+
+
+def check_typed_reference(
+    file: str,
+    df: pd.DataFrame,
+    column: str,
+    prefixes: dict[str, str | None],
+    keys: dict[str, pd.Series],
+    rule_ids: Collection[str] | None = None,
+) -> pd.DataFrame:
+    """Values like `partner:PO01`: the prefix must be known and the id must exist in its table.
+    `finding:RULE[:subject]` names a compliance rule: checked against `rule_ids` when given (the rules
+    live on the floor above; the loader is told their ids)."""
+    s = df[column].astype("string")
+    prefix, ident = split_reference(s)
+    frames = []
+    unknown = s.notna() & ~isin(prefix, prefixes)
+    if unknown.any():
+        expected = "one of " + ", ".join(f"{p}:ID" if t else p for p, t in prefixes.items())
+        frames.append(located(file, s, unknown, column, expected, ProblemCode.bad_reference))
+    for pfx, table_name in prefixes.items():
+        mine = s.notna() & (prefix == pfx)
+        if pfx == "finding":  # finding:RULE[:subject] — the rule must exist
+            if rule_ids is None:
+                continue
+            rule_id = ident.str.split(":", n=1).str[0]
+            missing = mine & ~isin(rule_id, pd.Series(list(rule_ids), dtype="str"))
+            expected = "finding:RULE_ID[:subject] with a known rule id (see `privacy-inventory rules`)"
+        elif table_name is not None and table_name in keys:
+            missing = mine & ~isin(ident, keys[table_name])
+            expected = f"an existing id of {table_name} after '{pfx}:'"
+        else:
+            continue
+        if missing.any():
+            frames.append(located(file, s, missing, column, expected, ProblemCode.dangling_reference))
+    return problems_frame(pd.concat(frames, ignore_index=True)) if frames else problems_frame()

@@ -1,0 +1,61 @@
+"""Changing a ledger file safely: append rows in the file's own encoding, atomically."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import UsageError
+from ..files import write_with
+from .textio import decode, parse_header
+
+
+def append_rows(path: Path, rows: pd.DataFrame) -> None:
+    """Append rows under the file's existing header; existing bytes are kept exactly."""
+    data = path.read_bytes()
+    decoded = decode(data)
+    header = parse_header(decoded.utf8)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    for rec in (
+        rows.reindex(columns=header)
+        .astype(object)
+        .where(rows.reindex(columns=header).notna(), "")
+        .itertuples(index=False)
+    ):
+        writer.writerow(["" if v is None else str(v) for v in rec])
+    text = buf.getvalue()
+    encoding = "cp932" if decoded.encoding == "cp932" else "utf-8"
+    sep = b"" if data.endswith(b"\n") or not data else b"\n"
+    write_with(path, lambda tmp: tmp.write_bytes(data + sep + text.encode(encoding)))
+
+
+def replace_ledger(directory: Path, write: Callable[[Path], None], replace: bool) -> None:
+    """Write a ledger into a new temporary folder beside `directory`, then swap it in. An existing ledger
+    is replaced only with `replace`; its files that the new one lacks (risk_model.yaml, …) are kept."""
+    if directory.exists() and any(directory.iterdir()) and not replace:
+        raise UsageError(f"{directory}: folder is not empty (use --replace to replace its ledger tables)")
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+    try:
+        write(tmp)
+        if directory.exists():
+            for extra in directory.iterdir():
+                if not (tmp / extra.name).exists() and extra.is_file():
+                    shutil.copy2(extra, tmp / extra.name)
+            old = directory.with_name(f".{directory.name}-old-{os.getpid()}")
+            os.replace(directory, old)
+            os.replace(tmp, directory)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, directory)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise

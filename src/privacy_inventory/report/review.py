@@ -1,0 +1,170 @@
+"""The quarterly review: assess once, run the notebooks, export offline HTML, move into place atomically.
+
+A report is built in a private folder beside its destination and renamed into reports/<period>/ only
+when every file is written; a failure leaves any earlier report untouched and keeps the partly
+executed notebook under reports/_failed/ for debugging.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+from ..assess.model import MODEL_FILE, load_model, model_path
+from ..assess.pipeline import load_inventory
+from ..errors import UsageError
+from ..files import built_aside, write_text_atomic
+from ..ledger.load import resolve_ledger_dir
+from ..ledger.textio import write_csv_atomic
+from ..paths import bundled_inventory, notebooks_dir
+from .context import ReviewContext, compute, headline, result_tables
+from .execute import KernelPool, NotebookFailed, execute, export_html
+from .html import css, index_page
+from .period import Period, previous_period
+from .snapshot import SNAPSHOT_DIR, write_manifest, write_snapshot
+
+NOTEBOOKS = ("01_inventory", "02_risk", "03_compliance", "04_review")
+CSV_FILES = {"scores_flows": "scores.csv", "scores_items": "items_scores.csv", "scores_partners": "partners_scores.csv",
+             "findings": "findings.csv"}  # fmt: skip
+POLICY_FILE = "published_policy.txt"
+
+
+@dataclass
+class ReviewOutcome:
+    path: Path
+    summary: dict
+    seconds: float
+    previous: str | None
+
+
+def _write_results(ctx: ReviewContext, tmp: Path) -> dict:
+    tables = result_tables(ctx)
+    for name, file in CSV_FILES.items():
+        write_csv_atomic(tables[name], tmp / file)
+    return tables
+
+
+def _snapshot(ctx: ReviewContext, tables: dict, tmp: Path, meta: dict) -> None:
+    write_snapshot(tmp, ctx.inv, tables, meta)
+    shutil.copyfile(model_path(ctx.ledger_dir), tmp / SNAPSHOT_DIR / MODEL_FILE)
+    if ctx.ledger_dir and (ctx.ledger_dir / POLICY_FILE).is_file():
+        shutil.copyfile(ctx.ledger_dir / POLICY_FILE, tmp / SNAPSHOT_DIR / POLICY_FILE)
+
+
+def _write_data(ctx: ReviewContext, tmp: Path, prev: Period | None) -> tuple[dict, dict]:
+    """Results, snapshot and summary of a period: what the notebooks read and later periods compare with."""
+    tables = _write_results(ctx, tmp)
+    summary = headline(ctx) | {"previous_period": str(prev) if prev else None, "language": ctx.lang}
+    bundled = ctx.ledger_dir is not None and ctx.ledger_dir.resolve() == bundled_inventory().resolve()
+    meta = {"period": str(ctx.period), "inventory": "(bundled)" if bundled else str(Path(ctx.ledger_dir or "").resolve()),
+            "lang": ctx.lang, "version": version("privacy-inventory"),
+            "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}  # fmt: skip
+    _snapshot(ctx, tables, tmp, meta)
+    write_text_atomic(
+        tmp / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, default=str) + "\n"
+    )
+    return summary, meta
+
+
+def write_data_only(ctx: ReviewContext, out: Path, note: str) -> Path:
+    """A period with results, snapshot, summary and manifest but no notebooks (used for the bundled,
+    illustrative history). Built aside and moved into place like a full review; never overwrites."""
+    target = out / str(ctx.period)
+    if target.exists():
+        raise UsageError(f"{target} already exists")
+    with built_aside(target) as tmp:
+        summary, meta = _write_data(ctx, tmp, previous_period(out, ctx.period))
+        page = index_page(summary, [], ctx.lang, meta["generated"], note=note, levels=ctx.model.levels)
+        write_text_atomic(tmp / "index.html", page)
+        write_manifest(tmp)
+    return target
+
+
+def _run_notebooks(
+    tmp: Path, params: dict, kernels: list, page_css: str, on_done: Callable[[str], None]
+) -> None:
+    """Execute and export every notebook: each kernel takes its share, one notebook after another."""
+    from plotly.offline import get_plotlyjs
+
+    src = notebooks_dir()
+    plotly_js = get_plotlyjs()
+    shares = [NOTEBOOKS[i :: len(kernels)] for i in range(len(kernels))]
+
+    exports = ThreadPoolExecutor(max_workers=1)  # a page is exported while its kernel runs the next notebook
+
+    def export(name: str) -> None:
+        export_html(tmp / f"{name}.ipynb", tmp / f"{name}.html", plotly_js, page_css)
+        on_done(name)
+
+    def worker(km, names: tuple[str, ...]) -> list:
+        done = []
+        for name in names:
+            execute(src / f"{name}.ipynb", tmp / f"{name}.ipynb", params, cwd=tmp, km=km)
+            done.append(exports.submit(export, name))
+        return done
+
+    try:
+        with ThreadPoolExecutor(max_workers=len(kernels)) as pool:
+            pending = [pool.submit(worker, km, share) for km, share in zip(kernels, shares, strict=True)]
+            for fut in [f for p in pending for f in p.result()]:
+                fut.result()
+    finally:
+        exports.shutdown(wait=True)
+
+
+def _keep_failed(out: Path, tmp: Path, period: Period, exc: NotebookFailed) -> None:
+    failed = out / "_failed" / f"{period}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    failed.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(tmp), failed)
+    exc.kept = failed / f"{exc.notebook}.ipynb"
+
+
+def run_review(
+    period: Period,
+    inventory: Path | None = None,
+    out: Path = Path("reports"),
+    lang: str = "ja",
+    force: bool = False,
+    jobs: int = 2,
+    on_step: Callable[[str], None] = lambda step: None,
+) -> ReviewOutcome:
+    """Build reports/<period>/ from the ledger. Refuses an existing period unless force."""
+    if lang not in ("ja", "en"):
+        raise UsageError(f"--lang: {lang!r}; expected ja or en")
+    start = time.perf_counter()
+    target = out / str(period)
+    if target.exists() and not force:
+        raise UsageError(
+            f"{target} already exists: a finished period is not overwritten (use --force to replace it)"
+        )
+    ledger_dir = resolve_ledger_dir(inventory)
+    inv = load_inventory(ledger_dir)  # a bad ledger or model stops here, before anything is written
+    model = load_model(model_path(ledger_dir))
+    prev = previous_period(out, period)
+    with built_aside(target, replace=force) as tmp:
+        pool = KernelPool(max(1, min(jobs, len(NOTEBOOKS))), tmp)  # starts while the results are computed
+        try:
+            ctx = compute(inv, period, lang, model)
+            on_step("scored")
+            summary, meta = _write_data(ctx, tmp, prev)
+            on_step("results")
+            params = {"inventory_dir": str(ledger_dir.resolve()), "period": str(period), "lang": lang,
+                      "snapshot_dir": ".", "previous_period": str(prev) if prev else None,
+                      "reports_dir": str(out.resolve())}  # fmt: skip
+            _run_notebooks(tmp, params, pool.kernels(), css(model.levels), on_step)
+        except NotebookFailed as exc:
+            _keep_failed(out, tmp, period, exc)
+            raise
+        finally:
+            pool.shutdown()
+        page = index_page(summary, list(NOTEBOOKS), lang, meta["generated"], levels=model.levels)
+        write_text_atomic(tmp / "index.html", page)
+        write_manifest(tmp)
+    return ReviewOutcome(target, summary, time.perf_counter() - start, str(prev) if prev else None)

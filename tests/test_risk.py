@@ -301,3 +301,39 @@ def test_score_cli_filters_and_usage_errors(cli):
     assert res.code == 0 and len(lines) - 1 == 9 and all(",critical," in line for line in lines[1:])
     assert cli("score", "--level", "severe").code == 2
     assert cli("score", "--as-of", "yesterday").code == 2
+
+
+@pytest.mark.parametrize(
+    ("edit", "key"),
+    [
+        (lambda r: r["breach"]["appi"].update(final_dayz=30), "breach.appi.final_dayz"),
+        (lambda r: r["breach"]["enisa"]["cb"].pop("integrity"), "breach.enisa.cb.integrity"),
+        (lambda r: r["breach"]["enisa"]["ei"].update(maximum="high"), "breach.enisa.ei.maximum"),
+        (
+            lambda r: r["breach"]["enisa"]["category_dpc"].update(financial="pricey"),
+            "breach.enisa.category_dpc.financial",
+        ),
+        (
+            lambda r: r["breach"]["enisa"]["causes"]["loss"].update(confidentiality="leaky"),
+            "breach.enisa.causes.loss.confidentiality",
+        ),
+        (lambda r: r["breach"]["appi"]["unlawful_causes"].append("aliens"), "breach.appi.unlawful_causes"),
+        (
+            lambda r: r["likelihood"]["adjustments"]["unencrypted"].update(channels=["pigeon"]),
+            "likelihood.adjustments.unencrypted.channels[0]",
+        ),
+        (lambda r: r.update(extra_section={}), "extra_section"),
+    ],
+)
+def test_misspelt_key_anywhere_including_the_breach_section_is_named(edit, key):
+    with pytest.raises(ConfigError) as info:
+        parse_model(_model_with(edit))
+    assert info.value.key == key and key in str(info.value)
+
+
+def test_breach_typo_via_cli_is_a_clear_error_not_a_crash(cli, ledger):
+    raw = yaml.safe_load((ledger / "risk_model.yaml").read_text(encoding="utf-8"))
+    raw["breach"]["enisa"]["bands"]["very_hihg"] = 4
+    (ledger / "risk_model.yaml").write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    res = cli("incident", ledger, "--item", "I001", "--discovered", "2026-11-20")
+    assert res.code == 1 and "breach.enisa.bands.very_hihg" in res.err and "Traceback" not in res.err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -253,4 +254,7 @@ def test_html_incident_report(cli, tmp_path):
     assert res.code == 0
     [folder] = list((tmp_path / "incidents").iterdir())
     page = (folder / "index.html").read_text(encoding="utf-8")
-    assert "Plotly.newPlot(" in page and "2026-12-20" in page and "<script src=" not in page
+    assert "Plotly.newPlot(" in page and "2026-12-20" in page
+    # the only script loaded from a file is the report's own copy of plotly.js: nothing from a CDN
+    assert re.findall(r"<script[^>]*\ssrc=\"([^\"]+)\"", page) == ["assets/plotly.min.js"]
+    assert (folder / "assets" / "plotly.min.js").stat().st_size > 1_000_000

@@ -42,5 +42,5 @@ def test_nbval_fails_when_a_key_figure_changes(tmp_path):
     assert passed.returncode == 0, passed.stdout[-2000:]
     failed = run_nbval(bad)
     assert failed.returncode == 1, failed.stdout[-2000:]
-    assert "Cell outputs differ" in failed.stdout and "cells.key_figures(ctx, '02_risk')" in failed.stdout
+    assert "Cell outputs differ" in failed.stdout and 'cells.key_figures(ctx, "02_risk")' in failed.stdout
     assert "ritical': 10}" in failed.stdout and "ritical': 9}" in failed.stdout  # nbval's diff of the figure

@@ -204,7 +204,7 @@ def test_every_row_is_explained_in_both_languages(bundled):
             raw = sum(f["contribution"] for f in factors if f["name"].startswith("sev_"))
             assert min(4, max(1, raw)) == sev
     care = explain(result, inv, "flows").set_index("flow_id").loc["F0171"]
-    assert "要配慮個人情報を含む（重大度+1）" in care["reason_ja"]
+    assert "要配慮個人情報を含む（影響度+1）" in care["reason_ja"]
     assert "special-care information (severity +1)" in care["reason_en"]
     delivery = explain(result, inv, "flows").set_index("flow_id").loc["F0137"]  # 氏名 → 配送委託先A
     assert "委託先の点検が27か月前（発生可能性+1）" in delivery["reason_ja"]

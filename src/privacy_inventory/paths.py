@@ -24,3 +24,10 @@ def bundled_inventory() -> Path:
 
 def notebooks_dir() -> Path:
     return _find("notebooks")
+
+
+def default_reports_dir() -> Path:
+    """Where stored periods are looked for when no folder is named: the checkout's reports/ (which holds
+    the bundled illustrative history), else reports/ in the working directory."""
+    checkout = _CHECKOUT / "reports"
+    return checkout if checkout.is_dir() and (_CHECKOUT / "pyproject.toml").is_file() else Path("reports")

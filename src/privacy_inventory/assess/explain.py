@@ -89,11 +89,15 @@ def _join(*arrays: np.ndarray, sep: str) -> np.ndarray:
 
 
 def control_ids(
-    inv: Inventory, item_pos: np.ndarray, partner_pos: np.ndarray | None, flow_ids: pd.Series | None
+    inv: Inventory,
+    item_pos: np.ndarray,
+    partner_pos: np.ndarray | None,
+    flow_ids: pd.Series | None,
+    status: ControlStatus = ControlStatus.implemented,
 ) -> np.ndarray:
-    """The ids of the implemented controls (with an effect) that apply to each row."""
+    """The ids of the controls in `status` (with an effect) that apply to each row."""
     c = inv.controls
-    c = c[c["status"].eq(ControlStatus.implemented) & c["effect"].fillna(0).gt(0)]
+    c = c[c["status"].eq(status) & c["effect"].fillna(0).gt(0)]
     kind, target = split_reference(c["applies_to"])
     ids = c["control_id"]
 
@@ -135,6 +139,7 @@ def flow_context(result: RiskResult, inv: Inventory, rows: pd.DataFrame) -> pd.D
     months = months_between(inv.partners["last_inspection"], result.as_of)
     out["inspection_months"] = months.astype("Float64").to_numpy(dtype=float, na_value=np.nan)[partner_pos]
     out["controls"] = control_ids(inv, item_pos, partner_pos, rows["flow_id"])
+    out["planned_controls"] = control_ids(inv, item_pos, partner_pos, rows["flow_id"], ControlStatus.planned)
     out["_item_pos"], out["_partner_pos"] = item_pos, partner_pos
     return out
 

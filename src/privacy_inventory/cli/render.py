@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from typing import Any
 
 import pandas as pd
@@ -16,6 +17,7 @@ from ..assess.incident import IncidentAssessment
 from ..assess.rules import SEVERITIES, Severity
 from ..errors import LedgerInvalid
 from ..frames import jsonable, records
+from ..i18n import t
 from ..ledger.textio import defuse_frame
 
 console = Console(highlight=False, soft_wrap=False)
@@ -205,3 +207,50 @@ def print_diff(d: LedgerDiff) -> None:
                 max_rows=100,
             )
         )
+
+
+class StepProgress:
+    """Which steps of a long job are running, with the elapsed time: a live line on a terminal, plain
+    timestamped lines otherwise (cron, CI logs)."""
+
+    def __init__(self, title: str):
+        self.title = title
+        self.running: list[str] = []
+        self.start = time.perf_counter()
+        self.live = err_console.is_terminal
+        self._status = None
+
+    def __enter__(self) -> StepProgress:
+        if self.live:
+            self._status = err_console.status(self._line())
+            self._status.__enter__()
+        else:
+            self._print(t("progress.started"))
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._status is not None:
+            self._status.__exit__(*exc)
+
+    def _elapsed(self) -> str:
+        return f"{time.perf_counter() - self.start:5.1f} s"
+
+    def _line(self) -> str:
+        doing = t("reason.sep").join(t(f"step.{s}") for s in self.running) or t("progress.waiting")
+        return f"{escape(self.title)}: {escape(doing)} ({self._elapsed()})"
+
+    def _print(self, what: str) -> None:
+        err_console.print(f"[{self._elapsed()}] {escape(self.title)}: {escape(what)}", highlight=False)
+
+    def step(self, event: str, name: str) -> None:
+        if event == "start":
+            self.running.append(name)
+            if not self.live:
+                self._print(t("progress.start", step=t(f"step.{name}")))
+        else:
+            if name in self.running:
+                self.running.remove(name)
+            if not self.live:
+                self._print(t("progress.done", step=t(f"step.{name}")))
+        if self._status is not None:
+            self._status.update(self._line())

@@ -7,16 +7,15 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ..errors import EXIT_INVALID, UsageError
-from ..i18n import Lang
+from ..i18n import Lang, t
 from ..report.history import diff
 from ..report.period import current_period, parse_period
-from ..report.review import NOTEBOOKS, run_review
+from ..report.review import run_review
 from ..report.snapshot import verify_manifest
 from .options import AsOfOpt, FormatOpt, OutOpt, OutputFormat, parse_as_of
-from .render import console, diff_csv, err_console, frame_table, print_csv, print_diff, print_json, records
+from .render import StepProgress, console, diff_csv, frame_table, print_csv, print_diff, print_json, records
 
 
 def review(
@@ -40,15 +39,8 @@ def review(
     built aside and moved into place only when complete; an existing period needs --force.
     """
     p = parse_period(period) if period is not None else current_period()
-    steps = ["scored", "results", *NOTEBOOKS]
-    with Progress(TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn(), console=err_console,
-                  transient=True) as progress:  # fmt: skip
-        task = progress.add_task(f"Review {p}", total=len(steps))
-
-        def step(name: str) -> None:
-            progress.update(task, advance=1, description=f"Review {p}: {name} done")
-
-        outcome = run_review(p, inventory, out, str(lang), force, jobs, step)
+    with StepProgress(f"{t('index.title')} {p}") as progress:
+        outcome = run_review(p, inventory, out, str(lang), force, jobs, progress.step)
     h = outcome.summary
     console.print(
         f"[green]✓[/] Review {p} written in {outcome.seconds:.1f} s"

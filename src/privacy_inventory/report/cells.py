@@ -1,89 +1,108 @@
-"""What the report notebooks call, so each notebook cell is one line.
+"""What the report notebooks call: one section per call, each returning what it shows.
 
-Everything shown goes through report/html.py (escaped) or plotly; key figures are printed as plain
-text, which is what nbval compares.
+A cell reads like `cells.top_flows(ctx, n=15, level="high")`: an analyst changes an argument and runs it
+again. Each function returns a `Table` (its rows in `.frame`), a `Chart` (`.figure`), `Cards` or `Html`,
+which show themselves in JupyterLab and in the exported page alike (report/display.py). Key figures are
+printed as plain text for nbval and are not shown in the exported page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from IPython.display import HTML, display
 
 from ..assess.actions import ActionState, actions_status, register
-from ..assess.explain import explain
+from ..assess.diff import Change, FindingChange, Movement
+from ..assess.explain import explain, worst
 from ..assess.incident import Incident, IncidentAssessment, Selection, assess_incident, report_markdown
 from ..assess.model import load_model, model_path
-from ..assess.notice import build_notice, compare_with_policy, render_markdown
+from ..assess.notice import build_notice, compare_with_policy
 from ..assess.pipeline import load_inventory
-from ..i18n import label, t
+from ..assess.rules import SEVERITIES, Severity
+from ..i18n import Vocabulary, t
 from ..ledger.inventory import Inventory
 from ..ledger.load import resolve_ledger_dir
-from ..ledger.schema import ControlCategory, ItemCategory, PartnerKind
+from ..ledger.schema import (
+    Basis,
+    ControlCategory,
+    ControlStatus,
+    ItemCategory,
+    PartnerKind,
+)
 from ..ledger.textio import read_text
+from ..paths import bundled_inventory, default_reports_dir
 from . import charts
-from .context import TOP_N, ReviewContext, build_context, headline, since_previous, trend_table
-from .html import css, heading, kpis, paragraph, table
+from .context import (
+    TOP_N,
+    ReviewContext,
+    build_context,
+    headline,
+    previous_headline,
+    since_previous,
+    trend_table,
+)
+from .display import Card, Cards, Chart, Col, Group, Html, Table, interactive_tables
+from .html import css, render_fragment
+from .labels import Names, reference, remedies, rule_title
 
-PLOTLY_MIME = "application/vnd.plotly.v1+json"
-# Columns shown in either language from a column of that language (reason_ja / reason_en …).
-SAME_HEADER = {"reason_ja": "reason", "reason_en": "reason", "message_ja": "message", "message_en": "message",
-               "fix_en": "fix", "article_en": "article"}  # fmt: skip
+__all__ = ["Chart", "Table"]
 
 
 def context(
     inventory_dir: Any = None, period: str = "2026Q4", lang: str = "ja", snapshot_dir: Any = None
 ) -> ReviewContext:
+    """The review of `period` in `lang`: read from a report's snapshot, or computed from the ledger."""
     return build_context(inventory_dir, period, lang, snapshot_dir)
 
 
-def _cols(ctx: ReviewContext, names: list[str]) -> dict[str, str]:
-    return {n: t(f"col.{SAME_HEADER.get(n, n)}", ctx.lang) for n in names}
-
-
-def _in_lang(ctx: ReviewContext, ja: str, en: str) -> str:
-    """The column holding the text in the page's language."""
-    return ja if ctx.lang == "ja" else en
-
-
-def show(fig_or_html: Any) -> None:
-    """Display escaped HTML, or a plotly figure as its JSON mimetype (what JupyterLab renders and the
-    report exporter turns into a chart). Publishing the JSON directly skips plotly's renderer set-up,
-    which imports nbformat and jsonschema and costs about a second per kernel."""
-    if isinstance(fig_or_html, str):
-        display(HTML(fig_or_html))
-        return
-    from plotly.io import to_json
-
-    fig = json.loads(to_json(fig_or_html, validate=False))
-    bundle = {PLOTLY_MIME: {"data": fig.get("data", []), "layout": fig.get("layout", {}), "config": {"displaylogo": False}},
-              "text/plain": "<plotly figure>"}  # fmt: skip
-    display(bundle, raw=True)
-
-
-def title(ctx: ReviewContext, page: str) -> None:
-    ledger = ctx.inv.path.name or "-"
-    show(f"<style>{css(ctx.model.levels)}</style>"
-         + heading(f"{ctx.inv.org('name')} — {t(f'page.{page}', ctx.lang)} {ctx.period}", 1)
-         + paragraph(t("cell.as_of_line", ctx.lang, as_of=ctx.as_of.isoformat(), ledger=ledger)))  # fmt: skip
-
-
-def section(ctx: ReviewContext, key: str) -> None:
-    show(heading(t(f"cell.{key}", ctx.lang)))
-
-
 def _reports_dir(reports_dir: Any) -> Path | None:
-    return Path(reports_dir) if reports_dir else None
+    """The folder of stored periods: the one given, else the checkout's reports/ (or ./reports)."""
+    return Path(reports_dir) if reports_dir else default_reports_dir()
+
+
+def _names(ctx: ReviewContext) -> Names:
+    if "names" not in ctx.cache:
+        ctx.cache["names"] = Names(ctx.inv, ctx.lang)
+    return ctx.cache["names"]
+
+
+def _levels(ctx: ReviewContext) -> dict[str, str]:
+    return {lvl: ctx.model.level_label(lvl, ctx.lang) for lvl in ctx.model.levels}
+
+
+def _tx(ctx: ReviewContext, key: str, **values: object) -> str:
+    return t(key, ctx.lang, **values)
+
+
+def _col(ctx: ReviewContext, name: str, kind: str = "text", vocabulary: type[Vocabulary] | None = None,
+         wide: bool = False, header: str | None = None) -> Col:  # fmt: skip
+    return Col(name, header or _tx(ctx, f"col.{name}"), kind, vocabulary, wide)
+
+
+def page(ctx: ReviewContext, name: str) -> Html:
+    """The page's title and the styles and script its tables need (once per page)."""
+    org = ctx.inv.org("name_en") if ctx.lang == "en" and ctx.inv.org("name_en") else ctx.inv.org("name")
+    title = _tx(ctx, "cell.page_title", org=org, page=_tx(ctx, f"page.{name}"), period=str(ctx.period))
+    subtitle = _tx(ctx, "cell.as_of_line", as_of=ctx.as_of.isoformat(), ledger=_ledger_name(ctx))
+    head = f"<style>{css(ctx.model.levels)}</style>" + interactive_tables(ctx.lang).html
+    return Html(head + render_fragment("heading", text=title, level=1) + render_fragment("paragraph", text=subtitle,
+                                                                                           cls="pi-note"))  # fmt: skip
+
+
+def _ledger_name(ctx: ReviewContext) -> str:
+    """The ledger a page was made from: the bundled example, or its folder's name."""
+    path = ctx.inv.path
+    bundled = str(path) == "(bundled)" or (path.exists() and path.resolve() == bundled_inventory().resolve())
+    return _tx(ctx, "cell.bundled_ledger") if bundled else (path.name or "-")
 
 
 def key_figures(
     ctx: ReviewContext, page: str, previous_period: str | None = None, reports_dir: Any = None
 ) -> None:
-    """Plain-text figures that nbval compares: a changed number fails CI."""
+    """Plain-text figures that nbval compares: a changed number fails CI. Not shown in the exported page."""
     h = headline(ctx)
     if page == "01_inventory":
         inv = ctx.inv
@@ -121,224 +140,434 @@ def key_figures(
         print("periods in the trend:", ", ".join(trend_table(ctx, _reports_dir(reports_dir))["period"]))
 
 
-def headline_kpis(ctx: ReviewContext) -> None:
+def _delta(now: dict, before: dict | None, *path: str) -> int | None:
+    if before is None:
+        return None
+    a, b = now, before
+    for key in path:
+        a, b = a.get(key, {}), (b or {}).get(key)
+        if b is None:
+            return None
+    return int(a) - int(b)
+
+
+def headline_cards(ctx: ReviewContext, reports_dir: Any = None, which: str = "review") -> Cards:
+    """Headline figures with their change since the previous stored period (▲ worse in red, ▼ in green)."""
     h = headline(ctx)
-    figures = {"items": f"{h['items']:,}", "partners": f"{h['partners']:,}", "flows": f"{h['flows']:,}",
-               "special_care_items": h["special_care_items"], "high_residual": h["high_risk_flows_residual"],
-               "high_findings": h["findings"]["high"], "overdue": h["actions"]["overdue"]}  # fmt: skip
-    show(kpis([(t(f"kpi.{k}", ctx.lang), v) for k, v in figures.items()]))
+    prev = previous_headline(ctx, _reports_dir(reports_dir))
+    before = prev[1] if prev else None
+    spec = {
+        "inventory": [("items", ("items",), False, "01_inventory.html#items"),
+                      ("special_care_items", ("special_care_items",), True, "01_inventory.html#items"),
+                      ("purposes", ("purposes",), False, "01_inventory.html#coverage"),
+                      ("partners", ("partners",), False, "01_inventory.html#partners"),
+                      ("flows", ("flows",), False, "01_inventory.html#flows")],
+        "risk": [("high_inherent", ("high_risk_flows",), True, "#top-flows"),
+                 ("high_residual", ("high_risk_flows_residual",), True, "#top-flows"),
+                 ("flows", ("flows",), False, "01_inventory.html#flows")],
+        "compliance": [(f"findings_{s}", ("findings", s), True, f"#severity-{s}") for s in reversed(SEVERITIES[1:])],
+        "review": [("high_residual", ("high_risk_flows_residual",), True, "02_risk.html#top-flows"),
+                   ("findings_high", ("findings", "high"), True, "03_compliance.html#severity-high"),
+                   ("findings_medium", ("findings", "medium"), True, "03_compliance.html#severity-medium"),
+                   ("overdue", ("actions", "overdue"), True, "#actions"),
+                   ("items", ("items",), False, "01_inventory.html#items"),
+                   ("partners", ("partners",), False, "01_inventory.html#partners")],
+    }[which]  # fmt: skip
+    cards = []
+    for key, path, worse_up, href in spec:
+        value: Any = h
+        for p in path:
+            value = value[p]
+        cards.append(Card(_tx(ctx, f"kpi.{key}"), value, _delta(h, before, *path), worse_up, href))
+    return Cards(cards, ctx.lang, previous=prev[0] if prev else None)
 
 
 # --- 01 inventory ------------------------------------------------------------------------------------
 
 
-def inventory_charts(ctx: ReviewContext) -> None:
-    inv, lang = ctx.inv, ctx.lang
-    section(ctx, "coverage")
-    show(charts.coverage_heatmap(inv, lang))
-    section(ctx, "flows")
-    show(charts.flow_sankey(inv, lang))
-    section(ctx, "composition")
-    for fig in (charts.items_by_category(inv, lang), charts.items_by_department(inv, lang),
-                charts.items_special_care(inv, lang), charts.partners_by_kind(inv, lang)):  # fmt: skip
-        show(fig)
+def coverage(ctx: ReviewContext) -> Chart:
+    """Which item is used for which purpose (categories × purposes for large ledgers)."""
+    return Chart(charts.coverage_heatmap(ctx.inv, ctx.lang), anchor="coverage")
 
 
-def inventory_tables(ctx: ReviewContext) -> None:
-    inv, lang = ctx.inv, ctx.lang
-    items = inv.items.assign(category=inv.items["category"].map(lambda c: label(c, ItemCategory, lang)))
-    cols = {"item_id": "ID", "name_ja": t("col.name_ja", lang), "category": t("col.category", lang),
-            "special_care": t("col.special_care", lang), "records": t("col.records", lang), "source": "source"}  # fmt: skip
-    show(table(items, cols, max_rows=60))
-    partners = inv.partners.assign(kind=inv.partners["kind"].map(lambda k: label(k, PartnerKind, lang)))
-    show(table(partners, {"partner_id": "ID", "name": t("col.name", lang), "kind": t("col.kind", lang),
-                          "country": "country", "source": "source"}, max_rows=60))  # fmt: skip
+def flow_map(ctx: ReviewContext, max_nodes: int = charts.MAX_NODES) -> Chart:
+    """Item → purpose → partner, weighted by flows; aggregated to categories and kinds above max_nodes."""
+    return Chart(charts.flow_sankey(ctx.inv, ctx.lang, max_nodes), anchor="flows")
+
+
+def composition(ctx: ReviewContext, by: str = "category") -> Chart:
+    """Items by category, department or special care; partners by kind (by="partner_kind")."""
+    draw = {"category": charts.items_by_category, "department": charts.items_by_department,
+            "special_care": charts.items_special_care, "partner_kind": charts.partners_by_kind}[by]  # fmt: skip
+    return Chart(draw(ctx.inv, ctx.lang))
+
+
+def items(ctx: ReviewContext, category: str | None = None, special_care: bool | None = None) -> Table:
+    """The ledger's items, with category, special care, people and department."""
+    df = ctx.inv.items
+    if category is not None:
+        df = df[df["category"] == category]
+    if special_care is not None:
+        df = df[df["special_care"].fillna(False) == special_care]
+    names = _names(ctx)
+    rows = df.assign(name=names.of("items", df["item_id"]).to_numpy(),
+                     department=names.of("departments", df["department_id"]).to_numpy(),
+                     origin=df["source"].map(names.source))  # fmt: skip
+    cols = [_col(ctx, "item_id", "id"), _col(ctx, "name", header=_tx(ctx, "col.item")),
+            _col(ctx, "category", "vocab", ItemCategory), _col(ctx, "special_care", "bool"),
+            _col(ctx, "my_number", "bool"), _col(ctx, "records", "num"), _col(ctx, "department"),
+            _col(ctx, "origin")]  # fmt: skip
+    return Table(rows, cols, ctx.lang, _tx(ctx, "cell.items"), row_id=("item_id", "item"), anchor="items")
+
+
+def partners(ctx: ReviewContext, kind: str | None = None) -> Table:
+    """Joint users, outsourcees and other recipients, with contract and inspection dates."""
+    df = ctx.inv.partners if kind is None else ctx.inv.partners[ctx.inv.partners["kind"] == kind]
+    names = _names(ctx)
+    rows = df.assign(
+        name=names.of("partners", df["partner_id"]).to_numpy(), origin=df["source"].map(names.source)
+    )
+    cols = [_col(ctx, "partner_id", "id"), _col(ctx, "name", header=_tx(ctx, "col.partner")),
+            _col(ctx, "kind", "vocab", PartnerKind), _col(ctx, "country"), _col(ctx, "contract_date", "date"),
+            _col(ctx, "last_inspection", "date"), _col(ctx, "origin")]  # fmt: skip
+    return Table(rows, cols, ctx.lang, _tx(ctx, "cell.partners_table"), row_id=("partner_id", "partner"),
+                 anchor="partners")  # fmt: skip
 
 
 # --- 02 risk -----------------------------------------------------------------------------------------
 
 
-def risk_overview(ctx: ReviewContext) -> None:
-    section(ctx, "matrix")
-    show(charts.risk_matrices(ctx.risk, ctx.lang))
+def risk_map(ctx: ReviewContext, table: str = "flows") -> Group:
+    """Severity × likelihood with words on the axes; how many flows sit in each cell after the implemented
+    controls, and arrows showing where they came from (inherent → residual)."""
+    chart = Chart(charts.risk_map(ctx.risk, ctx.lang, table), anchor="risk-map")
+    return Group([chart, Html(render_fragment("paragraph", text=_tx(ctx, "chart.map_note"), cls="pi-note"))])
 
 
-def top_flows(ctx: ReviewContext, n: int = TOP_N) -> None:
-    section(ctx, "top_flows")
-    rows = explain(ctx.risk, ctx.inv, "flows", ctx.risk.ranked("flows", n), factors=False)
-    reason = _in_lang(ctx, "reason_ja", "reason_en")
-    cols = ["flow_id", "item_name", "partner_name", "basis", "level", "score", "residual_level", reason]
-    show(table(rows, _cols(ctx, cols)))
-    section(ctx, "top_items")
-    items = explain(ctx.risk, ctx.inv, "items", ctx.risk.items.head(n), factors=False)
-    cols = ["item_id", "name_ja", "level", "score", "n_flows", "n_high_flows", "residual_level", reason]
-    show(table(items, _cols(ctx, cols)))
-
-
-def partner_risk(ctx: ReviewContext, n: int = TOP_N) -> None:
-    section(ctx, "partners")
-    show(charts.partner_ranking(ctx.risk, ctx.inv, ctx.lang, n))
-    p = ctx.risk.partners.head(n).assign(
-        kind=lambda d: d["kind"].map(lambda k: label(k, PartnerKind, ctx.lang))
+def top_flows(ctx: ReviewContext, n: int = TOP_N, level: str | None = None, department: str | None = None,
+              partner: str | None = None, residual: bool = False) -> Table:  # fmt: skip
+    """The worst flows (inherent risk, or residual=True), with why and what would lower each; filter by
+    level or worse, by the item's department, or by partner."""
+    f = ctx.risk.flows
+    if department is not None:
+        f = f[f["item_id"].isin(ctx.inv.items.loc[ctx.inv.items["department_id"] == department, "item_id"])]
+    if partner is not None:
+        f = f[f["partner_id"] == partner]
+    level_col = "residual_level" if residual else "level"
+    if level is not None:
+        f = f[f[level_col] >= level]
+    rows = explain(ctx.risk, ctx.inv, "flows", ctx.risk.ranked("flows", n, residual) if f is ctx.risk.flows
+                   else _rank(ctx, f, n, residual), factors=False)  # fmt: skip
+    names = _names(ctx)
+    rows = rows.assign(
+        what=names.flow(rows).to_numpy(),
+        reason=rows[f"reason_{ctx.lang}"],
+        remedy=remedies(ctx.model, _names(ctx), rows),
     )
-    cols = ["partner_id", "name", "kind", "n_flows", "n_items", "n_high_flows", "level", "residual_level"]
-    show(table(p, _cols(ctx, cols)))
+    cols = [_col(ctx, "flow_id", "id"), _col(ctx, "what", wide=True), _col(ctx, "basis", "vocab", Basis),
+            _col(ctx, "level", "level"), _col(ctx, "residual_level", "level"), _col(ctx, "reason", wide=True),
+            _col(ctx, "remedy", wide=True)]  # fmt: skip
+    title = _tx(ctx, "cell.top_flows_residual" if residual else "cell.top_flows")
+    return Table(rows, cols, ctx.lang, title, levels=_levels(ctx), row_id=("flow_id", "flow"), total=len(f),
+                 csv="scores.csv", anchor="top-flows")  # fmt: skip
 
 
-def what_if(ctx: ReviewContext, n: int = TOP_N) -> None:
-    section(ctx, "whatif")
-    show(charts.level_comparison(ctx.risk, ctx.lang))
+def _rank(ctx: ReviewContext, f: pd.DataFrame, n: int, residual: bool) -> pd.DataFrame:
+    from ..assess.risk import rank_rows
+
+    return rank_rows(f, "flow_id", n, "residual_" if residual else "")
+
+
+def top_items(ctx: ReviewContext, n: int = TOP_N, level: str | None = None) -> Table:
+    """The worst items: each at the risk of its worst flow (or at rest when it goes nowhere)."""
+    rows = worst(ctx.risk, ctx.inv, "items", n, level)
+    rows = rows.assign(
+        name=_names(ctx).of("items", rows["item_id"]).to_numpy(), reason=rows[f"reason_{ctx.lang}"]
+    )
+    cols = [_col(ctx, "item_id", "id"), _col(ctx, "name", header=_tx(ctx, "col.item")), _col(ctx, "level", "level"),
+            _col(ctx, "n_flows", "num"), _col(ctx, "n_high_flows", "num"), _col(ctx, "residual_level", "level"),
+            _col(ctx, "reason", wide=True)]  # fmt: skip
+    return Table(rows, cols, ctx.lang, _tx(ctx, "cell.top_items"), levels=_levels(ctx), row_id=("item_id", "risk-item"),
+                 total=len(ctx.risk.items), csv="items_scores.csv")  # fmt: skip
+
+
+def partner_chart(ctx: ReviewContext, n: int = TOP_N) -> Chart:
+    """The partners whose worst flow is riskiest."""
+    return Chart(charts.partner_ranking(ctx.risk, _names(ctx), ctx.lang, n))
+
+
+def partner_risk(ctx: ReviewContext, n: int = TOP_N, kind: str | None = None) -> Table:
+    """Partners at the risk of their worst flow, with how many flows and items they receive."""
+    p = ctx.risk.partners if kind is None else ctx.risk.partners[ctx.risk.partners["kind"] == kind]
+    rows = p.head(n).assign(name=lambda d: _names(ctx).of("partners", d["partner_id"]).to_numpy())
+    cols = [_col(ctx, "partner_id", "id"), _col(ctx, "name", header=_tx(ctx, "col.partner")),
+            _col(ctx, "kind", "vocab", PartnerKind), _col(ctx, "n_flows", "num"), _col(ctx, "n_items", "num"),
+            _col(ctx, "n_high_flows", "num"), _col(ctx, "level", "level"), _col(ctx, "residual_level", "level")]  # fmt: skip
+    return Table(rows, cols, ctx.lang, _tx(ctx, "cell.partners"), levels=_levels(ctx),
+                 row_id=("partner_id", "risk-partner"), total=len(p), csv="partners_scores.csv")  # fmt: skip
+
+
+def what_if(ctx: ReviewContext, n: int = TOP_N) -> Table:
+    """Flows whose residual risk the planned controls would lower, and which planned control does it."""
     f = ctx.risk.flows
     better = f[f["whatif_level"].cat.codes < f["residual_level"].cat.codes]
-    rows = explain(ctx.risk, ctx.inv, "flows", better.head(n), factors=False) if len(better) else better
+    rows = (
+        explain(ctx.risk, ctx.inv, "flows", _rank(ctx, better, n, True), factors=False)
+        if len(better)
+        else better
+    )
+    names = _names(ctx)
     if len(rows):
-        cols = ["flow_id", "item_name", "partner_name", "residual_level", "whatif_level"]
-        show(table(rows, _cols(ctx, cols), max_rows=n))
-    else:
-        show(paragraph(t("cell.none", ctx.lang)))
+        listed = (
+            rows["planned_controls"]
+            .fillna("")
+            .map(
+                lambda ids: t("reason.sep", ctx.lang).join(
+                    f"{c} {names.controls.get(c, '')}".strip() for c in ids.split(",") if c
+                )
+            )
+        )
+        rows = rows.assign(what=names.flow(rows).to_numpy(), controls=listed)  # fmt: skip
+    cols = [_col(ctx, "flow_id", "id"), _col(ctx, "what", wide=True), _col(ctx, "residual_level", "level"),
+            _col(ctx, "whatif_level", "level"), _col(ctx, "controls", wide=True, header=_tx(ctx, "col.planned_controls"))]  # fmt: skip
+    note = None if len(rows) else _tx(ctx, "cell.none")
+    return Table(
+        rows, cols, ctx.lang, _tx(ctx, "cell.whatif"), levels=_levels(ctx), total=len(better), note=note
+    )
+
+
+def level_comparison(ctx: ReviewContext) -> Chart:
+    """Flows per level: inherent, after the implemented controls, and with the planned ones too."""
+    return Chart(charts.level_comparison(ctx.risk, ctx.lang))
 
 
 # --- 03 compliance -----------------------------------------------------------------------------------
 
 
-def _finding_columns(ctx: ReviewContext, with_severity: bool) -> list[str]:
-    cols = ["rule_id", _in_lang(ctx, "article", "article_en"), "subject_id",
-            _in_lang(ctx, "message_ja", "message_en"), _in_lang(ctx, "fix", "fix_en")]  # fmt: skip
-    return ["severity", *cols, "subject_source"] if with_severity else cols
+def findings_chart(ctx: ReviewContext, min_severity: str = "low") -> Chart:
+    """Findings per rule (with its article), stacked by severity; info-level notes left out by default."""
+    f = ctx.findings[ctx.findings["severity"] >= min_severity]
+    return Chart(charts.findings_by_rule(f, ctx.lang))
 
 
-def findings_overview(ctx: ReviewContext, n: int = 40) -> None:
-    section(ctx, "findings")
-    if ctx.findings.empty:
-        show(paragraph(t("cell.none", ctx.lang)))
-        return
-    show(charts.findings_by_rule(ctx.findings, ctx.lang))
-    section(ctx, "finding_list")
-    shown = ctx.findings[ctx.findings["severity"] != "info"]
-    show(table(shown, _cols(ctx, _finding_columns(ctx, True)), max_rows=n, note="findings.csv"))
-    show(paragraph(t("cell.assumption_note", ctx.lang)))
+def findings(ctx: ReviewContext, min_severity: str = "low", max_severity: str = "high", rule: str | None = None,
+             open_groups: bool = False) -> Html:  # fmt: skip
+    """Findings grouped by rule, most severe first: the article, the fix and how many subjects, with the
+    subjects folded (click to open; all open when printed)."""
+    f = ctx.findings
+    f = f[(f["severity"] >= min_severity) & (f["severity"] <= max_severity)]
+    if rule is not None:
+        f = f[f["rule_id"] == rule]
+    names = _names(ctx)
+    groups, seen_severity = [], set()
+    for (severity, rule_id), g in f.groupby(["severity", "rule_id"], observed=True, sort=False):
+        sev = Severity(str(severity))
+        first = g.iloc[0]
+        subjects = [{"text": names.subject(r.subject_table, r.subject_id) + "：" + (r.message_ja if ctx.lang == "ja" else r.message_en),
+                     "note": names.source(r.subject_source) if r.subject_source == "assumption" else "",
+                     "id": None} for r in g.itertuples()]  # fmt: skip
+        groups.append({"severity": sev.value, "severity_label": sev.label(ctx.lang), "title": rule_title(rule_id, ctx.lang),
+                       "article": first["article"] if ctx.lang == "ja" else first["article_en"],
+                       "count": _tx(ctx, "cell.count", n=len(g)), "fix_label": _tx(ctx, "col.fix"),
+                       "fix": first["fix"] if ctx.lang == "ja" else first["fix_en"], "subjects": subjects,
+                       "open": open_groups, "id": f"severity-{sev.value}" if sev not in seen_severity else None})  # fmt: skip
+        seen_severity.add(sev)
+    groups.sort(key=lambda g: -SEVERITIES.index(g["severity"]))
+    more = _tx(ctx, "cell.assumption_note") if (f["subject_source"] == "assumption").any() else None
+    if not groups:
+        more = _tx(ctx, "cell.none")
+    title = {"info": "cell.info_list", "high": "cell.high_findings"}.get(
+        max_severity if max_severity == "info" else min_severity, "cell.finding_list"
+    )
+    return Html(render_fragment("groups", title=_tx(ctx, title), items=groups, more=more))
 
 
-def notice_and_differences(ctx: ReviewContext) -> None:
-    section(ctx, "notice")
-    text = render_markdown(build_notice(ctx.inv, ctx.lang))
-    show("<pre style='white-space:pre-wrap'>" + __import__("html").escape(text) + "</pre>")
-    section(ctx, "compare")
+def notice(ctx: ReviewContext) -> Html:
+    """The public notice (purposes, joint use) as the ledger says things are done."""
+    from ..assess.notice import blocks
+
+    body = render_fragment("blocks", items=blocks(build_notice(ctx.inv, ctx.lang)), shift=1)
+    return Html(render_fragment("heading", text=_tx(ctx, "cell.notice"), level=2, id="notice") + body)
+
+
+def policy_differences(ctx: ReviewContext) -> Table | Html:
+    """What the ledger says and the published policy does not, and the other way round."""
     policy = ctx.ledger_dir / "published_policy.txt" if ctx.ledger_dir else None
+    title = _tx(ctx, "cell.compare")
     if policy is None or not policy.is_file():
-        show(paragraph(t("cell.no_policy", ctx.lang)))
-        return
+        return Html(
+            render_fragment("heading", text=title)
+            + render_fragment("paragraph", text=_tx(ctx, "cell.no_policy"))
+        )
     diff = compare_with_policy(ctx.inv, read_text(policy))
-    print("differences:", len(diff), "| policy:", diff.attrs["counts"])
     if diff.empty:
-        show(paragraph(t("cell.no_diff", ctx.lang)))
-    else:
-        show(table(diff.rename(columns={"kind": "kind_"}), _cols(ctx, ["kind_", "where", "id", "text"])))
+        counts = diff.attrs["counts"]
+        text = _tx(
+            ctx,
+            "cell.no_diff",
+            purposes=counts["purposes"],
+            items=counts["items"],
+            users=counts["joint_users"],
+        )
+        return Html(render_fragment("heading", text=title) + render_fragment("paragraph", text=text))
+    rows = diff.assign(what=diff["kind"].map(lambda k: _tx(ctx, f"policy.kind.{k}")),
+                       side=diff["where"].map(lambda w: _tx(ctx, f"policy.where.{w}")))  # fmt: skip
+    cols = [_col(ctx, "what", header=_tx(ctx, "col.kind")), _col(ctx, "side", header=_tx(ctx, "col.where")),
+            _col(ctx, "id"), _col(ctx, "text", wide=True)]  # fmt: skip
+    return Table(rows, cols, ctx.lang, title)
 
 
 # --- 04 review ---------------------------------------------------------------------------------------
 
 
-def period_summary(ctx: ReviewContext, n: int = 10) -> None:
-    section(ctx, "summary")
-    headline_kpis(ctx)
-    section(ctx, "high_findings")
-    high = ctx.findings[ctx.findings["severity"] == "high"]
-    show(
-        table(high, _cols(ctx, _finding_columns(ctx, False)), max_rows=n, note="findings.csv")
-        if len(high)
-        else paragraph(t("cell.none", ctx.lang))
+def residual_top(ctx: ReviewContext, n: int = 10) -> Table:
+    """The flows whose risk stays highest after the implemented controls."""
+    return top_flows(ctx, n, residual=True)
+
+
+def changes(ctx: ReviewContext, previous_period: str | None = None, reports_dir: Any = None) -> Cards | Html:
+    """How many rows of each table were added, removed or changed since the previous stored period, how
+    many risks moved and findings opened or closed."""
+    found = since_previous(ctx, previous_period, _reports_dir(reports_dir))
+    title = _tx(ctx, "cell.since_previous")
+    if found is None:
+        return Html(
+            render_fragment("heading", text=title)
+            + render_fragment("paragraph", text=_tx(ctx, "cell.no_previous"))
+        )
+    prev, d = found
+    names = _names(ctx)
+    per_table = (
+        d.changes.drop_duplicates(["table", "key", "change"]).groupby(["table", "change"], sort=False).size()
     )
-    section(ctx, "top_flows")
-    rows = explain(ctx.risk, ctx.inv, "flows", ctx.risk.ranked("flows", n, residual=True), factors=False)
-    show(
-        table(rows, _cols(ctx, ["flow_id", "item_name", "partner_name", "residual_level", "residual_score"]))
-    )
+    cards = [
+        Card(f"{names.table(tb)}：{Change(ch).label(ctx.lang)}", int(n)) for (tb, ch), n in per_table.items()
+    ]
+    c = d.counts()
+    cards += [Card(_tx(ctx, f"cell.{k}"), c[k], worse_when_up=k in ("risk_up", "findings_opened"))
+              for k in ("risk_up", "risk_down", "findings_opened", "findings_resolved")]  # fmt: skip
+    return Cards(cards, ctx.lang, title=_tx(ctx, "cell.since", period=prev.label))
 
 
-def actions(ctx: ReviewContext) -> None:
-    section(ctx, "actions")
-    a = actions_status(ctx.inv, ctx.as_of)
-    order = pd.Categorical(a["state"], ActionState.codes(), ordered=True)
-    a = a.assign(_o=order).sort_values(["_o", "due"]).assign(due=lambda d: d["due"].dt.date)
-    show(
-        table(a, _cols(ctx, ["action_id", "title", "refers_to", "owner", "due", "state"]))
-        if len(a)
-        else paragraph(t("cell.none", ctx.lang))
-    )
-
-
-def since_previous_period(
-    ctx: ReviewContext, previous_period: str | None = None, reports_dir: Any = None
-) -> None:
-    """What changed since the previous stored period: ledger rows, risk movement, findings."""
-    lang = ctx.lang
-    show(heading(t("cell.since_previous", lang)))
+def ledger_changes(ctx: ReviewContext, previous_period: str | None = None, reports_dir: Any = None,
+                   table: str | None = None) -> Table | Html:  # fmt: skip
+    """Every changed field since the previous period, old → new (filter by table)."""
     found = since_previous(ctx, previous_period, _reports_dir(reports_dir))
     if found is None:
-        show(paragraph(t("cell.no_previous", lang)))
-        return
-    prev, d = found
-    c = d.counts()
-    per_table = d.changes.drop_duplicates(["table", "key", "change"]).groupby(["table", "change"]).size()
-    show(kpis([(f"{tb} {ch}", int(n)) for (tb, ch), n in per_table.items()]
-              + [(t(f"cell.{k}", lang), c[k]) for k in ("risk_up", "risk_down", "findings_opened", "findings_resolved")]))  # fmt: skip
-    if len(d.changes):
-        show(heading(t("cell.ledger_changes", lang), 3))
-        cols = {c: c for c in ("table", "key", "change", "column", "old", "new")}
-        show(table(d.changes, cols, max_rows=40, note="privacy-inventory diff"))
-    both = prev.flows[["flow_id", "residual_level"]].merge(
-        ctx.risk.flows[["flow_id", "residual_level"]], on="flow_id"
+        return Html("")
+    d = found[1].changes
+    if table is not None:
+        d = d[d["table"] == table]
+    names = _names(ctx)
+    rows = d.assign(table_label=d["table"].map(names.table),
+                    field=[names.column(tb, col) if isinstance(col, str) else "" for tb, col in zip(d["table"], d["column"], strict=True)],
+                    old=[names.value(tb, col, v) for tb, col, v in zip(d["table"], d["column"], d["old"], strict=True)],
+                    new=[names.value(tb, col, v) for tb, col, v in zip(d["table"], d["column"], d["new"], strict=True)])  # fmt: skip
+    cols = [_col(ctx, "table_label", header=_tx(ctx, "col.table")), _col(ctx, "key", header=_tx(ctx, "col.id")),
+            _col(ctx, "change", "vocab", Change), _col(ctx, "field"), _col(ctx, "old"), _col(ctx, "new")]  # fmt: skip
+    return Table(rows, cols, ctx.lang, _tx(ctx, "cell.ledger_changes"))
+
+
+def risk_movement(
+    ctx: ReviewContext, previous_period: str | None = None, reports_dir: Any = None
+) -> Chart | Html:
+    """Residual risk levels last period (left) and now (right), for the flows in both."""
+    found = since_previous(ctx, previous_period, _reports_dir(reports_dir))
+    if found is None:
+        return Html("")
+    both = (
+        found[0]
+        .flows[["flow_id", "residual_level"]]
+        .merge(ctx.risk.flows[["flow_id", "residual_level"]], on="flow_id")
     )
-    if len(both):
-        show(charts.level_movement(both["residual_level_x"], both["residual_level_y"],
-                                   t("cell.level_movement", lang), lang))  # fmt: skip
-    if len(d.flow_moves):
-        reason = _in_lang(ctx, "new_reason_ja", "new_reason_en")
-        cols = {
-            "flow_id": "flow",
-            "measure": "measure",
-            "direction": "direction",
-            "old_level": "old",
-            "new_level": "new",
-        }
-        if reason in d.flow_moves:
-            cols[reason] = "why (now)"
-        show(table(d.flow_moves, cols, max_rows=20))
-    if len(d.findings):
-        show(heading(t("cell.findings_changes", lang), 3))
-        show(table(d.findings, {"change": "change", "rule_id": "rule", "subject_id": "subject", "severity": "severity",
-                                _in_lang(ctx, "message_ja", "message_en"): "finding"}, max_rows=30))  # fmt: skip
+    return Chart(charts.level_movement(both["residual_level_x"], both["residual_level_y"],
+                                       _tx(ctx, "cell.level_movement"), ctx.lang, _levels(ctx)))  # fmt: skip
 
 
-def trend(ctx: ReviewContext, reports_dir: Any = None) -> None:
+def risk_moves(
+    ctx: ReviewContext, previous_period: str | None = None, reports_dir: Any = None, n: int = 20
+) -> Table | Html:
+    """Flows whose level moved since the previous period, up or down, and why (the reason now)."""
+    found = since_previous(ctx, previous_period, _reports_dir(reports_dir))
+    if found is None or found[1].flow_moves.empty:
+        return Html("")
+    m = found[1].flow_moves
+    flows = ctx.inv.flows.set_index("flow_id")
+    rows = m.assign(
+        item_id=m["flow_id"].map(flows["item_id"]), partner_id=m["flow_id"].map(flows["partner_id"])
+    )
+    rows = rows.assign(what=_names(ctx).flow(rows).to_numpy(),
+                       measure_label=rows["measure"].map(lambda x: _tx(ctx, f"cell.measure_{x}")),
+                       why=rows.get(f"new_reason_{ctx.lang}", pd.Series("", index=rows.index)))  # fmt: skip
+    cols = [_col(ctx, "flow_id", "id"), _col(ctx, "what", wide=True), _col(ctx, "measure_label", header=_tx(ctx, "col.measure")),
+            _col(ctx, "direction", "vocab", Movement), _col(ctx, "old_level", "level"), _col(ctx, "new_level", "level"),
+            _col(ctx, "why", wide=True)]  # fmt: skip
+    return Table(
+        rows.head(n), cols, ctx.lang, _tx(ctx, "cell.risk_moves"), levels=_levels(ctx), total=len(rows)
+    )
+
+
+def finding_changes(
+    ctx: ReviewContext, previous_period: str | None = None, reports_dir: Any = None
+) -> Table | Html:
+    """Findings that opened or were resolved since the previous period."""
+    found = since_previous(ctx, previous_period, _reports_dir(reports_dir))
+    if found is None or found[1].findings.empty:
+        return Html("")
+    f = found[1].findings
+    names = _names(ctx)
+    rows = f.assign(rule=f["rule_id"].map(lambda r: rule_title(r, ctx.lang)),
+                    subject=[names.subject(tb, i) for tb, i in zip(f["subject_table"], f["subject_id"], strict=True)],
+                    message=f[f"message_{ctx.lang}"])  # fmt: skip
+    cols = [_col(ctx, "change", "vocab", FindingChange), _col(ctx, "severity", "severity", Severity),
+            _col(ctx, "rule", wide=True), _col(ctx, "subject"), _col(ctx, "message", wide=True)]  # fmt: skip
+    return Table(rows, cols, ctx.lang, _tx(ctx, "cell.findings_changes"))
+
+
+def trend(ctx: ReviewContext, reports_dir: Any = None) -> Chart | Html:
+    """Headline figures across every stored period and this one."""
     history = trend_table(ctx, _reports_dir(reports_dir))
-    show(heading(t("cell.trends", ctx.lang)))
     if len(history) < 2:
-        show(paragraph(t("cell.trend_needs_two", ctx.lang)))
-    show(charts.trends(history, ctx.lang))
+        return Html(render_fragment("paragraph", text=_tx(ctx, "cell.trend_needs_two")))
+    return Chart(charts.trends(history, ctx.lang))
 
 
-def action_register(ctx: ReviewContext) -> None:
+def actions(ctx: ReviewContext, state: str | None = None) -> Table:
+    """The improvement actions, overdue first, with owner and due date."""
+    a = actions_status(ctx.inv, ctx.as_of)
+    if state is not None:
+        a = a[a["state"] == state]
+    order = pd.Categorical(a["state"], ActionState.codes(), ordered=True)
+    a = a.assign(_o=order).sort_values(["_o", "due"]).drop(columns="_o")
+    names = _names(ctx)
+    a = a.assign(target=[reference(names, r) for r in a["refers_to"]])
+    cols = [_col(ctx, "action_id", "id"), _col(ctx, "title", wide=True), _col(ctx, "target", wide=True),
+            _col(ctx, "owner"), _col(ctx, "due", "date"), _col(ctx, "state", "vocab", ActionState)]  # fmt: skip
+    return Table(a, cols, ctx.lang, _tx(ctx, "cell.actions"), row_id=("action_id", "action"), anchor="actions",
+                 note=None if len(a) else _tx(ctx, "cell.none"))  # fmt: skip
+
+
+def action_register(ctx: ReviewContext) -> Cards:
+    """What the action register flags: overdue, high findings and risks nobody acts on, ready to close."""
     reg = register(ctx.assessment)
-    show(heading(t("cell.register", ctx.lang), 3))
-    show(kpis([(t(f"register.{k}", ctx.lang), v) for k, v in reg.counts().items()]))
-    if len(reg.unaddressed_findings):
-        cols = ["rule_id", "subject_id", _in_lang(ctx, "message_ja", "message_en")]
-        show(table(reg.unaddressed_findings, _cols(ctx, cols)))
-    if len(reg.closed_without_evidence):
-        show(table(reg.closed_without_evidence, _cols(ctx, ["action_id", "title", "refers_to"])))
+    cards = [Card(_tx(ctx, f"register.{k}"), v, worse_when_up=True) for k, v in reg.counts().items()]
+    return Cards(cards, ctx.lang, title=_tx(ctx, "cell.register"))
 
 
-def controls(ctx: ReviewContext) -> None:
-    lang = ctx.lang
-    show(heading(t("cell.controls", lang)))
-    show(charts.controls_by_category(ctx.inv, lang))
-    c = ctx.inv.controls.assign(
-        category=ctx.inv.controls["category"].map(lambda k: label(k, ControlCategory, lang))
-    )
-    show(table(c, {"control_id": "ID", "name": t("col.control", lang), "category": t("col.category", lang),
-                   "applies_to": t("col.scope", lang), "status": t("col.status", lang)}))  # fmt: skip
+def controls(ctx: ReviewContext, status: str | None = None) -> Table:
+    """The safety-management measures by category (PPC guidelines 10-1 … 10-7) and their status."""
+    c = ctx.inv.controls if status is None else ctx.inv.controls[ctx.inv.controls["status"] == status]
+    names = _names(ctx)
+    scope = [t("value.all", ctx.lang) if s == "all" else reference(names, s) for s in c["applies_to"]]
+    rows = c.assign(name=names.of("controls", c["control_id"]).to_numpy(), scope=scope)
+    cols = [_col(ctx, "control_id", "id"), _col(ctx, "name", wide=True, header=_tx(ctx, "col.control")),
+            _col(ctx, "category", "vocab", ControlCategory), _col(ctx, "scope"),
+            _col(ctx, "status", "vocab", ControlStatus), _col(ctx, "last_reviewed", "date")]  # fmt: skip
+    return Table(rows, cols, ctx.lang, _tx(ctx, "cell.controls"))
+
+
+def controls_chart(ctx: ReviewContext) -> Chart:
+    return Chart(charts.controls_by_category(ctx.inv, ctx.lang))
 
 
 # --- 05 incident -------------------------------------------------------------------------------------
@@ -359,46 +588,56 @@ def incident(inventory_dir: Any, partner: str | None, items: str, department: st
     return assess_incident(inv, load_model(model_path(path)), inc), inv
 
 
-def incident_summary(a: IncidentAssessment, inv: Inventory) -> None:
+def incident_page(a: IncidentAssessment, inv: Inventory, lang: str = "ja") -> Html:
+    org = inv.org("name_en") if lang == "en" and inv.org("name_en") else inv.org("name")
+    title = t("incident.page_title", lang, org=org, date=a.incident.discovered)
+    levels = load_model(model_path(inv.path if Path(inv.path).exists() else None)).levels
+    return Html(
+        f"<style>{css(levels)}</style>"
+        + interactive_tables(lang).html
+        + render_fragment("heading", text=title, level=1)
+    )
+
+
+def incident_summary(a: IncidentAssessment, inv: Inventory, lang: str = "ja") -> Group:
     e, appi = a.enisa, a.appi
-    verdict = t("incident.required" if appi["report_required"] else "incident.not_required", "ja")
-    show(f"<style>{css()}</style>" + heading(t("incident.page_title", "ja", org=inv.org("name"),
-                                                 date=a.incident.discovered), 1))  # fmt: skip
-    show(kpis([(t("incident.verdict", "ja"), verdict), (t("incident.people", "ja"), f"{a.people:,}"),
-               ("ENISA SE", f"{e['se']:g}（{e['band_ja']}）"),
-               (t("incident.final_by", "ja"), appi.get("deadlines", {}).get("final_by", "—"))]))  # fmt: skip
-    rows = [
-        {"trigger": t(f"incident.trigger.{k}", "ja"), "hit": "該当" if v else "—"}
-        for k, v in appi["triggers"].items()
-    ]
-    show(
-        table(
-            pd.DataFrame(rows), {"trigger": t("incident.triggers", "ja"), "hit": t("incident.verdict", "ja")}
-        )
+    verdict = t("incident.required" if appi["report_required"] else "incident.not_required", lang)
+    cards = Cards([Card(t("incident.verdict", lang), verdict), Card(t("incident.people", lang), a.people),
+                   Card("ENISA SE", f"{e['se']:g}（{e['band_ja'] if lang == 'ja' else e['band']}）"),
+                   Card(t("incident.final_by", lang), appi.get("deadlines", {}).get("final_by", "—"))], lang)  # fmt: skip
+    triggers = pd.DataFrame([{"trigger": t(f"incident.trigger.{k}", lang), "hit": t("value.yes" if v else "value.no", lang)}
+                             for k, v in appi["triggers"].items()])  # fmt: skip
+    trig = Table(
+        triggers,
+        [Col("trigger", t("incident.triggers", lang), wide=True), Col("hit", t("incident.verdict", lang))],
+        lang,
     )
     parts = pd.DataFrame([
         {"component": "DPC", "value": e["dpc"], "rule": e["dpc_rule"]},
         {"component": "EI", "value": e["ei"], "rule": e["ei_rule"]},
-        {"component": "CB", "value": e["cb"], "rule": ", ".join(f"{k} {v:g}" for k, v in e["cb_parts"].items())},
-        {"component": "SE = DPC × EI + CB", "value": e["se"], "rule": e["band"]},
+        {"component": "CB", "value": e["cb"], "rule": t("reason.sep", lang).join(f"{k} {v:g}" for k, v in e["cb_parts"].items())},
+        {"component": "SE = DPC × EI + CB", "value": e["se"], "rule": e["band_ja"] if lang == "ja" else e["band"]},
     ])  # fmt: skip
-    show(heading(t("incident.enisa", "ja"), 3))
-    show(table(parts, {"component": "要素", "value": "値", "rule": "根拠"}))
-    show(heading(t("incident.affected_items", "ja"), 3))
-    show(table(a.items, {"item_id": "ID", "name_ja": "項目", "category": "区分", "special_care": "要配慮",
-                         "property_damage": "財産的被害", "my_number": "特定個人情報", "records": "件数"}))  # fmt: skip
+    enisa = Table(parts, [Col("component", t("incident.component", lang)), Col("value", t("incident.value", lang), "num"),
+                          Col("rule", t("incident.basis", lang), wide=True)], lang, t("incident.enisa", lang))  # fmt: skip
+    names = Names(inv, lang)
+    affected = a.items.assign(name=names.of("items", a.items["item_id"]).to_numpy())
+    items_table = Table(affected, [Col("item_id", "ID"), Col("name", t("col.item", lang)),
+                                   Col("category", t("col.category", lang), "vocab", ItemCategory),
+                                   Col("special_care", t("col.special_care", lang), "bool"),
+                                   Col("property_damage", t("col.property_damage", lang), "bool"),
+                                   Col("my_number", t("col.my_number", lang), "bool"),
+                                   Col("records", t("col.records", lang), "num")], lang, t("incident.affected_items", lang))  # fmt: skip
+    return Group([cards, trig, enisa, items_table])
 
 
-def incident_chart(a: IncidentAssessment) -> None:
-    import plotly.graph_objects as go
-
-    e = a.enisa
-    fig = go.Figure(go.Bar(x=["DPC × EI", *[f"CB: {k}" for k in e["cb_parts"]]],
-                           y=[e["dpc"] * e["ei"], *e["cb_parts"].values()], marker_color="#c62828"))  # fmt: skip
-    fig.add_hline(y=0)
-    show(charts.layout(fig, t("incident.se_parts", "ja", se=f"{e['se']:g}", band=e["band_ja"]), height=320))
+def incident_chart(a: IncidentAssessment, lang: str = "ja") -> Chart:
+    return Chart(charts.incident_parts(a.enisa, lang))
 
 
-def incident_draft(a: IncidentAssessment, inv: Inventory) -> None:
-    show(heading(t("incident.draft", "ja"), 3))
-    show("<pre style='white-space:pre-wrap'>" + __import__("html").escape(report_markdown(a, inv)) + "</pre>")
+def incident_draft(a: IncidentAssessment, inv: Inventory, lang: str = "ja") -> Html:
+    """The drafted report to the PPC (PPC Rules Art.8(1) items), rendered from its Markdown."""
+    from .html import markdown_html
+
+    return Html(render_fragment("heading", text=t("incident.draft", lang), level=2)
+                + markdown_html(report_markdown(a, inv)))  # fmt: skip

@@ -168,6 +168,15 @@ def trend_table(ctx: ReviewContext, reports_dir: Path | None) -> pd.DataFrame:
     ]
 
 
+def previous_headline(ctx: ReviewContext, reports_dir: Path | None) -> tuple[str, dict] | None:
+    """(period, headline figures) of the stored period before this one, or None."""
+    earlier = stored_summaries(reports_dir, ctx.period.previous())
+    if earlier.empty:
+        return None
+    row = earlier.iloc[-1].to_dict()
+    return str(row["period"]), row
+
+
 def previous_side(ctx: ReviewContext, previous_period: str | None, reports_dir: Path | None) -> Side | None:
     """The stored period before this one as a side of a diff, or None when none is stored."""
     if reports_dir is None or not Path(reports_dir).is_dir():

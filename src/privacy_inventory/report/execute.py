@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from contextlib import suppress
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from typing import Any
 
 import nbformat
 from nbconvert import HTMLExporter
-from nbconvert.preprocessors import Preprocessor
+from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
 
 from ..errors import PrivacyInventoryError
 from ..files import write_text_atomic
@@ -60,7 +61,8 @@ class PlotlyToHTML(Preprocessor):
             data = out.get("data", {})
             if PLOTLY_MIME in data:
                 fig = data[PLOTLY_MIME]
-                div = f"pi-chart-{index}-{j}"
+                anchor = str((fig.get("layout") or {}).get("meta", {}).get("anchor", ""))
+                div = anchor if re.fullmatch(r"[a-z][a-z0-9-]*", anchor) else f"pi-chart-{index}-{j}"
                 config = {"responsive": True, "displaylogo": False} | (fig.get("config") or {})
                 out["data"] = {
                     "text/html": (
@@ -73,6 +75,7 @@ class PlotlyToHTML(Preprocessor):
 
 
 _local = threading.local()
+HIDDEN_TAGS = {"nbval-check-output"}  # key figures: checked by nbval, shown to people as cards instead
 
 
 def _exporter() -> HTMLExporter:
@@ -82,15 +85,20 @@ def _exporter() -> HTMLExporter:
         exporter.exclude_input = True
         exporter.exclude_input_prompt = True
         exporter.exclude_output_prompt = True
+        exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=HIDDEN_TAGS, enabled=True))
         exporter.register_preprocessor(PlotlyToHTML(), enabled=True)
         _local.exporter = exporter
     return _local.exporter
 
 
-def export_html(notebook: Path, target: Path, plotly_js: str, css: str) -> None:
-    """Write an offline HTML page of an executed notebook: code hidden, plotly.js inlined once."""
+def export_html(notebook: Path, target: Path, page: dict[str, Any]) -> None:
+    """Write an offline HTML page of an executed notebook: code and key-figure cells hidden, plotly.js
+    from the report's assets, a navigation bar. `page`: title, lang, css, nav, nav_label, plotly_src."""
     nb = nbformat.read(notebook, as_version=4)
-    body, _ = _exporter().from_notebook_node(nb, resources={"plotly_js": plotly_js, "report_css": css})
+    nb.metadata["title"] = page["title"]
+    exporter = _exporter()
+    exporter.language_code = page["lang"]
+    body, _ = exporter.from_notebook_node(nb, resources={"pi": page})
     write_text_atomic(target, body)
 
 

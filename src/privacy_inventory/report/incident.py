@@ -8,9 +8,11 @@ from pathlib import Path
 from ..assess.incident import Incident
 from ..assess.model import load_model, model_path
 from ..files import built_aside, write_text_atomic
+from ..i18n import t
 from ..paths import notebooks_dir
 from .execute import execute, export_html
 from .html import css
+from .review import PLOTLY_ASSET, write_assets
 
 NOTEBOOK = "05_incident"
 
@@ -40,16 +42,20 @@ def _free_target(base: Path, slug: str) -> Path:
     return target
 
 
-def write_incident_report(ledger: Path, inc: Incident, out: Path) -> Path:
+def write_incident_report(ledger: Path, inc: Incident, out: Path, lang: str = "ja") -> Path:
     """reports/incidents/<date>-<cause>-<what>/ with the executed notebook, its HTML and an index.
     Built aside and renamed into place; an existing report of the same incident is kept (a suffix is added)."""
-    from plotly.offline import get_plotlyjs
-
     target = _free_target(out / "incidents", incident_slug(inc))
     levels = load_model(model_path(Path(ledger))).levels
+    title = t("incident.report_title", lang, date=inc.discovered.isoformat())
+    page = {"title": title, "lang": lang, "css": css(levels, title), "nav": [], "nav_label": title,
+            "plotly_src": PLOTLY_ASSET}  # fmt: skip
     with built_aside(target) as tmp:
         executed = tmp / f"{NOTEBOOK}.ipynb"
-        execute(notebooks_dir() / f"{NOTEBOOK}.ipynb", executed, parameters(ledger, inc), cwd=tmp)
-        export_html(executed, tmp / "index.html", get_plotlyjs(), css(levels))
+        execute(
+            notebooks_dir() / f"{NOTEBOOK}.ipynb", executed, parameters(ledger, inc) | {"lang": lang}, cwd=tmp
+        )
+        write_assets(tmp)
+        export_html(executed, tmp / "index.html", page)
         write_text_atomic(tmp / "README.txt", f"Incident report generated from the ledger {ledger}\n")
     return target

@@ -21,12 +21,14 @@ from ..assess.model import MODEL_FILE, load_model, model_path
 from ..assess.pipeline import load_inventory
 from ..errors import UsageError
 from ..files import built_aside, write_text_atomic
+from ..i18n import t
 from ..ledger.load import resolve_ledger_dir
 from ..ledger.textio import write_csv_atomic
 from ..paths import bundled_inventory, notebooks_dir
+from .board import board_summary
 from .context import ReviewContext, compute, headline, result_tables
 from .execute import KernelPool, NotebookFailed, execute, export_html
-from .html import css, index_page
+from .html import css, index_page, nav_items
 from .period import Period, previous_period
 from .snapshot import SNAPSHOT_DIR, write_manifest, write_snapshot
 
@@ -34,6 +36,14 @@ NOTEBOOKS = ("01_inventory", "02_risk", "03_compliance", "04_review")
 CSV_FILES = {"scores_flows": "scores.csv", "scores_items": "items_scores.csv", "scores_partners": "partners_scores.csv",
              "findings": "findings.csv"}  # fmt: skip
 POLICY_FILE = "published_policy.txt"
+ASSETS = "assets"  # files every page of a report shares (plotly.js): one copy per report
+PLOTLY_ASSET = f"{ASSETS}/plotly.min.js"
+# on_step(event, step): "start" or "done" of a step: assess, results, one per notebook, index
+StepHook = Callable[[str, str], None]
+
+
+def _no_progress(event: str, step: str) -> None:
+    return None
 
 
 @dataclass
@@ -73,6 +83,17 @@ def _write_data(ctx: ReviewContext, tmp: Path, prev: Period | None) -> tuple[dic
     return summary, meta
 
 
+def _header(ctx: ReviewContext) -> str:
+    """The printed pages' header: organisation, review, period."""
+    org = ctx.inv.org("name_en") if ctx.lang == "en" and ctx.inv.org("name_en") else ctx.inv.org("name")
+    return f"{org} — {t('index.title', ctx.lang)} {ctx.period}"
+
+
+def _index(ctx: ReviewContext, out: Path, pages: list[str], generated: str, note: str | None = None) -> str:
+    board = board_summary(ctx, out, pages, generated)
+    return index_page(board, css(ctx.model.levels, _header(ctx)), note)
+
+
 def write_data_only(ctx: ReviewContext, out: Path, note: str) -> Path:
     """A period with results, snapshot, summary and manifest but no notebooks (used for the bundled,
     illustrative history). Built aside and moved into place like a full review; never overwrites."""
@@ -80,32 +101,42 @@ def write_data_only(ctx: ReviewContext, out: Path, note: str) -> Path:
     if target.exists():
         raise UsageError(f"{target} already exists")
     with built_aside(target) as tmp:
-        summary, meta = _write_data(ctx, tmp, previous_period(out, ctx.period))
-        page = index_page(summary, [], ctx.lang, meta["generated"], note=note, levels=ctx.model.levels)
-        write_text_atomic(tmp / "index.html", page)
+        _, meta = _write_data(ctx, tmp, previous_period(out, ctx.period))
+        write_text_atomic(tmp / "index.html", _index(ctx, out, [], meta["generated"], note))
         write_manifest(tmp)
     return target
 
 
-def _run_notebooks(
-    tmp: Path, params: dict, kernels: list, page_css: str, on_done: Callable[[str], None]
-) -> None:
-    """Execute and export every notebook: each kernel takes its share, one notebook after another."""
+def page_settings(ctx: ReviewContext, name: str, pages: list[str] | tuple[str, ...] = NOTEBOOKS) -> dict:
+    """What the export template needs for one page: title, language, styles, navigation, plotly.js."""
+    org = ctx.inv.org("name_en") if ctx.lang == "en" and ctx.inv.org("name_en") else ctx.inv.org("name")
+    return {"title": f"{org} — {t(f'page.{name}', ctx.lang)} {ctx.period}", "lang": ctx.lang,
+            "css": css(ctx.model.levels, _header(ctx)), "nav": nav_items(list(pages), name, ctx.lang),
+            "nav_label": t("board.nav", ctx.lang), "plotly_src": PLOTLY_ASSET}  # fmt: skip
+
+
+def write_assets(folder: Path) -> None:
+    """plotly.js once for every page of the report (pages load it from assets/, never from a CDN)."""
     from plotly.offline import get_plotlyjs
 
+    write_text_atomic(folder / PLOTLY_ASSET, get_plotlyjs())
+
+
+def _run_notebooks(tmp: Path, params: dict, kernels: list, ctx: ReviewContext, on_step: StepHook) -> None:
+    """Execute and export every notebook: each kernel takes its share, one notebook after another."""
     src = notebooks_dir()
-    plotly_js = get_plotlyjs()
     shares = [NOTEBOOKS[i :: len(kernels)] for i in range(len(kernels))]
 
     exports = ThreadPoolExecutor(max_workers=1)  # a page is exported while its kernel runs the next notebook
 
     def export(name: str) -> None:
-        export_html(tmp / f"{name}.ipynb", tmp / f"{name}.html", plotly_js, page_css)
-        on_done(name)
+        export_html(tmp / f"{name}.ipynb", tmp / f"{name}.html", page_settings(ctx, name))
+        on_step("done", name)
 
     def worker(km, names: tuple[str, ...]) -> list:
         done = []
         for name in names:
+            on_step("start", name)
             execute(src / f"{name}.ipynb", tmp / f"{name}.ipynb", params, cwd=tmp, km=km)
             done.append(exports.submit(export, name))
         return done
@@ -133,7 +164,7 @@ def run_review(
     lang: str = "ja",
     force: bool = False,
     jobs: int = 2,
-    on_step: Callable[[str], None] = lambda step: None,
+    on_step: StepHook = _no_progress,
 ) -> ReviewOutcome:
     """Build reports/<period>/ from the ledger. Refuses an existing period unless force."""
     if lang not in ("ja", "en"):
@@ -151,20 +182,24 @@ def run_review(
     with built_aside(target, replace=force) as tmp:
         pool = KernelPool(max(1, min(jobs, len(NOTEBOOKS))), tmp)  # starts while the results are computed
         try:
+            on_step("start", "assess")
             ctx = compute(inv, period, lang, model)
-            on_step("scored")
+            on_step("done", "assess")
+            on_step("start", "results")
             summary, meta = _write_data(ctx, tmp, prev)
-            on_step("results")
+            write_assets(tmp)
+            on_step("done", "results")
             params = {"inventory_dir": str(ledger_dir.resolve()), "period": str(period), "lang": lang,
                       "snapshot_dir": ".", "previous_period": str(prev) if prev else None,
                       "reports_dir": str(out.resolve())}  # fmt: skip
-            _run_notebooks(tmp, params, pool.kernels(), css(model.levels), on_step)
+            _run_notebooks(tmp, params, pool.kernels(), ctx, on_step)
         except NotebookFailed as exc:
             _keep_failed(out, tmp, period, exc)
             raise
         finally:
             pool.shutdown()
-        page = index_page(summary, list(NOTEBOOKS), lang, meta["generated"], levels=model.levels)
-        write_text_atomic(tmp / "index.html", page)
+        on_step("start", "index")
+        write_text_atomic(tmp / "index.html", _index(ctx, out, list(NOTEBOOKS), meta["generated"]))
         write_manifest(tmp)
+        on_step("done", "index")
     return ReviewOutcome(target, summary, time.perf_counter() - start, str(prev) if prev else None)

@@ -25,6 +25,6 @@ def closed_without_evidence(ctx: RuleContext) -> pd.DataFrame:
         "actions", bad["action_id"],
         "処置「" + bad["title"] + "」が根拠なしに完了とされている",
         "action '" + bad["title"] + "' was closed without evidence",
-        "完了の根拠（記録・文書・日付）を actions.csv の evidence に記載する",
-        "record the evidence of completion (record, document, date) in actions.csv",
+        "完了の根拠（記録・文書・日付）を改善処置の「完了の根拠」欄に記録する",
+        "record the evidence of completion (record, document, date) in the action's evidence column",
     )  # fmt: skip

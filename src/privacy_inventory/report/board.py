@@ -1,0 +1,170 @@
+"""The board summary (index.html): what a board member reads in five minutes.
+
+The period's message in a few sentences generated from the figures, the change since the previous
+period, the three highest residual risks in plain words (why, and what would lower them), actions
+overdue or due soon with owner and date, high findings with their fix, and what the board is asked to
+decide or note. Every figure links to the page and row behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..assess.actions import ActionState, actions_status, register
+from ..assess.explain import explain
+from ..assess.rules import REGISTRY, Severity
+from ..i18n import t
+from .context import ReviewContext, headline, previous_headline
+from .display import Card, Cards
+from .labels import Names, reference, remedies
+
+DUE_SOON_DAYS = 45  # an open action due within this many days after the period's end is "due soon"
+
+
+def _delta(now: int, before: dict | None, *path: str) -> int | None:
+    if before is None:
+        return None
+    value: Any = before
+    for key in path:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    return int(now) - int(value)
+
+
+def _message(ctx: ReviewContext, h: dict, prev: tuple[str, dict] | None, unaddressed: int) -> list[str]:
+    """Two or three sentences a board member can repeat: the risk left, the legal gaps, the follow-up."""
+    lang = ctx.lang
+    before = prev[1] if prev else None
+    high = h["high_risk_flows_residual"]
+    d_high = _delta(high, before, "high_risk_flows_residual")
+    change = (
+        "" if d_high is None else t("board.vs_previous", lang, period=prev[0], delta=_signed(d_high, lang))
+    )
+    sentences = [t("board.msg_risk", lang, period=h["period"], as_of=h["as_of"], n=high, change=change)]
+    f_high = h["findings"]["high"]
+    d_f = _delta(f_high, before, "findings", "high")
+    change = "" if d_f is None else t("board.vs_previous", lang, period=prev[0], delta=_signed(d_f, lang))
+    if f_high:
+        sentences.append(t("board.msg_findings", lang, n=f_high, change=change, unaddressed=unaddressed))
+    else:
+        sentences.append(t("board.msg_no_high_findings", lang))
+    overdue = h["actions"]["overdue"]
+    sentences.append(t("board.msg_overdue", lang, n=overdue) if overdue else t("board.msg_no_overdue", lang))
+    return sentences
+
+
+def _signed(n: int, lang: str) -> str:
+    return t("board.same", lang) if n == 0 else (f"+{n}" if n > 0 else f"−{-n}")
+
+
+def _top_risks(ctx: ReviewContext, names: Names, n: int = 3) -> list[dict[str, Any]]:
+    rows = explain(ctx.risk, ctx.inv, "flows", ctx.risk.ranked("flows", n, residual=True), factors=False)
+    if rows.empty:
+        return []
+    rows = rows.assign(remedy=remedies(ctx.model, names, rows))
+    out = []
+    for r in rows.to_dict(orient="records"):
+        out.append({
+            "what": f"{names.items.get(r['item_id'], r['item_id'])} → {names.partners.get(r['partner_id'], r['partner_id'])}",
+            "level": ctx.model.level_label(str(r["residual_level"]), ctx.lang),
+            "level_class": f"pi-lvl-{list(ctx.model.levels).index(str(r['residual_level']))}",
+            "why": r[f"reason_{ctx.lang}"], "remedy": r["remedy"],
+            "href": f"02_risk.html#flow-{r['flow_id']}", "flow_id": r["flow_id"],
+        })  # fmt: skip
+    return out
+
+
+def _actions(ctx: ReviewContext, names: Names) -> list[dict[str, Any]]:
+    """Overdue actions, then those due within DUE_SOON_DAYS after the period's end."""
+    a = actions_status(ctx.inv, ctx.as_of)
+    soon = pd.Timestamp(ctx.as_of + dt.timedelta(days=DUE_SOON_DAYS))
+    due_soon = (a["state"] == ActionState.open) & a["due"].notna() & (a["due"] <= soon)
+    picked = a[(a["state"] == ActionState.overdue) | due_soon].sort_values("due")
+    return [{"id": r["action_id"], "title": r["title"], "about": reference(names, r["refers_to"]),
+             "owner": r["owner"] if isinstance(r["owner"], str) else t("board.no_owner", ctx.lang),
+             "due": r["due"].date().isoformat() if pd.notna(r["due"]) else "—",
+             "state": ActionState(r["state"]).label(ctx.lang), "overdue": r["state"] == ActionState.overdue,
+             "href": f"04_review.html#action-{r['action_id']}"} for r in picked.to_dict(orient="records")]  # fmt: skip
+
+
+def _high_findings(ctx: ReviewContext) -> list[dict[str, Any]]:
+    f = ctx.findings[ctx.findings["severity"] == Severity.high]
+    out = []
+    for rule_id, g in f.groupby("rule_id", sort=True):
+        r = REGISTRY.get(rule_id)
+        first = g.iloc[0]
+        out.append({"title": (r.title_ja if ctx.lang == "ja" else r.title_en) if r else rule_id,
+                    "article": first["article"] if ctx.lang == "ja" else first["article_en"],
+                    "count": len(g), "fix": first["fix"] if ctx.lang == "ja" else first["fix_en"],
+                    "href": "03_compliance.html#severity-high"})  # fmt: skip
+    return out
+
+
+def _asks(
+    ctx: ReviewContext, h: dict, unaddressed_findings: int, unaddressed_risks: int, prev: Any
+) -> list[str]:
+    """What the board is asked to decide (first) or to note."""
+    lang = ctx.lang
+    asks = []
+    top = list(ctx.model.levels)[-1]
+    worst = h["flow_levels_residual"].get(top, 0)
+    if worst:
+        asks.append(t("board.ask_accept", lang, n=worst, level=ctx.model.level_label(top, lang)))
+    if unaddressed_findings:
+        asks.append(t("board.ask_findings", lang, n=unaddressed_findings))
+    if unaddressed_risks:
+        asks.append(t("board.ask_risks", lang, n=unaddressed_risks))
+    if h["actions"]["overdue"]:
+        asks.append(t("board.note_overdue", lang, n=h["actions"]["overdue"]))
+    if prev:
+        asks.append(t("board.note_changes", lang, period=prev[0]))
+    return asks or [t("board.nothing_to_decide", lang)]
+
+
+def board_summary(
+    ctx: ReviewContext, reports_dir: Path | None, pages: list[str], generated: str
+) -> dict[str, Any]:
+    """Everything index.html shows, in the page's language."""
+    lang = ctx.lang
+    names = Names(ctx.inv, lang)
+    h = headline(ctx)
+    prev = previous_headline(ctx, reports_dir)
+    before = prev[1] if prev else None
+    reg = register(ctx.assessment)
+    unaddressed = len(reg.unaddressed_findings)
+    spec = [("high_residual", h["high_risk_flows_residual"], ("high_risk_flows_residual",), "02_risk.html#top-flows"),
+            ("findings_high", h["findings"]["high"], ("findings", "high"), "03_compliance.html#severity-high"),
+            ("findings_medium", h["findings"]["medium"], ("findings", "medium"), "03_compliance.html#severity-medium"),
+            ("overdue", h["actions"]["overdue"], ("actions", "overdue"), "04_review.html#actions"),
+            ("items", h["items"], ("items",), "01_inventory.html#items"),
+            ("flows", h["flows"], ("flows",), "01_inventory.html#flows")]  # fmt: skip
+    cards = Cards([Card(t(f"kpi.{k}", lang), v, _delta(v, before, *path), k not in ("items", "flows"), href)
+                   for k, v, path, href in spec], lang, previous=prev[0] if prev else None)  # fmt: skip
+    org = ctx.inv.org("name_en") if lang == "en" and ctx.inv.org("name_en") else ctx.inv.org("name")
+    return {
+        "lang": lang, "org": org, "period": h["period"], "as_of": h["as_of"], "generated": generated,
+        "title": t("index.title", lang), "message": _message(ctx, h, prev, unaddressed),
+        "cards": cards._repr_html_() if pages else Cards(cards.cards, lang)._repr_html_(),
+        "risks": _top_risks(ctx, names), "actions": _actions(ctx, names), "findings": _high_findings(ctx),
+        "asks": _asks(ctx, h, unaddressed, len(reg.unaddressed_risks), prev),
+        "nav": [(f"{p}.html", t(f"page.{p}", lang), p == "index") for p in ["index", *pages]],
+        "files": [(name, t(f"index.file.{name}", lang)) for name in FILES],
+        "t": {k: t(f"board.{k}", lang) for k in BOARD_LABELS},
+    }  # fmt: skip
+
+
+FILES = (
+    "scores.csv",
+    "items_scores.csv",
+    "partners_scores.csv",
+    "findings.csv",
+    "summary.json",
+    "manifest.json",
+)
+BOARD_LABELS = ("message", "figures", "top_risks", "why", "remedy", "actions", "findings", "asks", "data", "as_of",
+                "generated", "no_actions", "no_findings", "no_risks", "nav", "pages", "owner", "due", "fix", "more")  # fmt: skip

@@ -3,7 +3,8 @@
 Run after changing a notebook, the bundled ledger or anything a key figure depends on:
     .venv/bin/python scripts/refresh_notebooks.py
 Cells tagged `nbval-check-output` keep their output (the key figures); every other output is stripped,
-so the notebooks stay small and nbval compares only what is meant to be stable.
+so the notebooks stay small and nbval compares only what is meant to be stable. The plain-text twin of
+each notebook (notebooks/*.py, jupytext percent format) is written too, for readable diffs.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import jupytext
 import nbformat
 import papermill as pm
 
@@ -40,7 +42,8 @@ def refresh(path: Path) -> None:
             cell.execution_count = None
     nb.metadata.pop("papermill", None)
     nbformat.write(nb, path)
-    print(f"refreshed {path.name}")
+    jupytext.write(nb, path.with_suffix(".py"), fmt="py:percent")
+    print(f"refreshed {path.name} and {path.with_suffix('.py').name}")
 
 
 if __name__ == "__main__":

@@ -17,8 +17,10 @@ TEXTS |= {
         "委託先の点検が{months}か月前",
         "outsourcee last inspected {months} months ago",
     ),
-    "reason.controls": ("実施済の対策 {ids}", "implemented controls {ids}"),
-    "reason.residual": ("（残留）", " (residual)"),
+    "reason.controls_moved": ("実施済の対策 {ids}（{moved}）", "implemented controls {ids} ({moved})"),
+    "reason.axis_value": ("{axis}{n}", "{axis} {n}"),
+    "reason.ids_sep": ("・", ", "),
+    "reason.ids_more": (" ほか{n}件", " and {n} more"),
     "reason.item_flows": (
         "提供・受領{n}件のうち高以上{high}件（最も高い：{worst}）",
         "{high} of {n} flows high or worse (worst: {worst})",
@@ -492,3 +494,54 @@ TEXTS |= {
 }
 TEXTS |= {"incident.report_title": ("漏えい等事案の評価（{date}）", "Incident assessment ({date})")}
 TEXTS |= {"cell.bundled_ledger": ("同梱の例示台帳", "the bundled example ledger")}
+
+# --- exploration (notebooks/explore.ipynb) -------------------------------------------------------------------
+TEXTS |= {
+    "explore.title": ("{what} に関係するもの", "Everything connected to {what}"),
+    "explore.flows": ("提供・受領とリスク", "Flows and their risk"),
+    "explore.findings": ("指摘", "Findings"),
+    "explore.controls": ("適用される安全管理措置", "Controls that apply"),
+    "explore.actions": ("改善処置", "Actions"),
+    "explore.history": ("期ごとの推移", "Across periods"),
+    "explore.what_if": (
+        "計画中の対策（{controls}）を実施した場合",
+        "If the planned controls ({controls}) were implemented",
+    ),
+    "explore.all_planned": ("すべて", "all"),
+    "explore.what_if_changes": ("残留リスクが変わる提供・受領", "Flows whose residual risk would change"),
+    "explore.no_widgets": (
+        "対話的な選択には ipywidgets が必要です（pip install -e '.[lab]'）。下のセルの引数を変えて実行しても同じ結果が得られます。",
+        "Interactive picking needs ipywidgets (pip install -e '.[lab]'); changing the arguments of the cells below gives the same.",
+    ),
+    "explore.kind_item": ("項目", "item"),
+    "explore.kind_partner": ("提供先", "recipient"),
+    "explore.kind_department": ("部門", "department"),
+    "explore.kind_purpose": ("利用目的", "purpose"),
+    "col.period": ("期", "period"),
+    "col.fix_text": ("是正策", "fix"),
+}
+TEXTS |= {"page.explore": ("探索", "Explore")}
+TEXTS |= {"cell.more_subjects": ("ほか{n}件（全件は findings.csv）", "and {n} more (all in findings.csv)")}
+TEXTS |= {
+    "cell.shortened": ("…（全{n}文字）", "… ({n} characters in all)"),
+    "cell.more_entries": ("ほか{n}件", "and {n} more"),
+    "cell.notice_file": ("公表文の全文は notice.html にあります。", "The full notice is in notice.html."),
+    "index.file.notice.html": (
+        "台帳から生成した公表文（全文）",
+        "the public notice generated from the ledger, in full",
+    ),
+    "index.file.scores.csv": (
+        "提供・受領のリスク（理由付き、2万件まではすべて・それを超えるときはリスクの高い順に2万件）",
+        "flows' risk with reasons (every flow up to 20,000, else the worst 20,000)",
+    ),
+    "index.file.findings.csv": (
+        "指摘（条文・是正策付き、5万件までは全件・超えるときは重大度の高い順）",
+        "findings with article and fix (all up to 50,000, else the most severe 50,000)",
+    ),
+}
+TEXTS |= {
+    "board.actions_more": (
+        "ほか{n}件（期間レビューのページに全件）",
+        "and {n} more (all on the period review page)",
+    )
+}

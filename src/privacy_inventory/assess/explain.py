@@ -66,12 +66,26 @@ def likelihood_text(row: dict, model: RiskModel, lang: str) -> str:
 
 
 def controls_text(row: dict, lang: str) -> str:
-    parts = []
-    for col, axis in (("ctl_severity", "severity"), ("ctl_likelihood", "likelihood")):
-        if row[col]:
-            what = t("reason.controls", lang, ids=row["controls"] or "").strip()
-            parts.append(_part(lang, what, axis, row[col]) + t("reason.residual", lang))
-    return t("reason.sep", lang).join(parts)
+    """The implemented controls that lowered the score: a few ids (the rest counted) and what they lowered."""
+    moved = [
+        _part_value(lang, axis, row[col])
+        for col, axis in (("ctl_severity", "severity"), ("ctl_likelihood", "likelihood"))
+        if row[col]
+    ]
+    if not moved:
+        return ""
+    ids = [c for c in str(row["controls"] or "").split(",") if c]
+    shown = t("reason.ids_sep", lang).join(ids[:CONTROLS_NAMED])
+    if len(ids) > CONTROLS_NAMED:
+        shown += t("reason.ids_more", lang, n=len(ids) - CONTROLS_NAMED)
+    return t("reason.controls_moved", lang, ids=shown, moved=t("reason.ids_sep", lang).join(moved))
+
+
+CONTROLS_NAMED = 3  # control ids named in a reason; more are counted
+
+
+def _part_value(lang: str, axis: str, value: int) -> str:
+    return t("reason.axis_value", lang, axis=t(f"reason.{axis}", lang), n=f"{int(value):+d}")
 
 
 def _render_unique(frame: pd.DataFrame, keys: list[str], render) -> dict[str, np.ndarray]:

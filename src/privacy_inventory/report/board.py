@@ -23,6 +23,7 @@ from .display import Card, Cards
 from .labels import Names, reference, remedies
 
 DUE_SOON_DAYS = 45  # an open action due within this many days after the period's end is "due soon"
+ACTIONS_LISTED = 8  # the board summary lists at most this many; the rest are counted
 
 
 def _delta(now: int, before: dict | None, *path: str) -> int | None:
@@ -84,12 +85,21 @@ def _actions(ctx: ReviewContext, names: Names) -> list[dict[str, Any]]:
     a = actions_status(ctx.inv, ctx.as_of)
     soon = pd.Timestamp(ctx.as_of + dt.timedelta(days=DUE_SOON_DAYS))
     due_soon = (a["state"] == ActionState.open) & a["due"].notna() & (a["due"] <= soon)
-    picked = a[(a["state"] == ActionState.overdue) | due_soon].sort_values("due")
+    picked = a[(a["state"] == ActionState.overdue) | due_soon].sort_values("due").head(ACTIONS_LISTED)
     return [{"id": r["action_id"], "title": r["title"], "about": reference(names, r["refers_to"]),
              "owner": r["owner"] if isinstance(r["owner"], str) else t("board.no_owner", ctx.lang),
              "due": r["due"].date().isoformat() if pd.notna(r["due"]) else "—",
              "state": ActionState(r["state"]).label(ctx.lang), "overdue": r["state"] == ActionState.overdue,
              "href": f"04_review.html#action-{r['action_id']}"} for r in picked.to_dict(orient="records")]  # fmt: skip
+
+
+def _actions_more(ctx: ReviewContext) -> str | None:
+    a = actions_status(ctx.inv, ctx.as_of)
+    soon = pd.Timestamp(ctx.as_of + dt.timedelta(days=DUE_SOON_DAYS))
+    n = int(
+        ((a["state"] == ActionState.overdue) | ((a["state"] == ActionState.open) & (a["due"] <= soon))).sum()
+    )
+    return t("board.actions_more", ctx.lang, n=n - ACTIONS_LISTED) if n > ACTIONS_LISTED else None
 
 
 def _high_findings(ctx: ReviewContext) -> list[dict[str, Any]]:
@@ -151,6 +161,7 @@ def board_summary(
         "title": t("index.title", lang), "message": _message(ctx, h, prev, unaddressed),
         "cards": cards._repr_html_() if pages else Cards(cards.cards, lang)._repr_html_(),
         "risks": _top_risks(ctx, names), "actions": _actions(ctx, names), "findings": _high_findings(ctx),
+        "actions_more": _actions_more(ctx),
         "asks": _asks(ctx, h, unaddressed, len(reg.unaddressed_risks), prev),
         "nav": [(f"{p}.html", t(f"page.{p}", lang), p == "index") for p in ["index", *pages]],
         "files": [(name, t(f"index.file.{name}", lang)) for name in FILES],

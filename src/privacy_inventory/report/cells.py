@@ -49,6 +49,7 @@ from .html import css, render_fragment
 from .labels import Names, reference, remedies, rule_title
 
 __all__ = ["Chart", "Table"]
+SUBJECTS_LISTED = 25  # subjects listed under a finding group; the rest are counted (findings.csv has all)
 
 
 def context(
@@ -363,9 +364,12 @@ def findings(ctx: ReviewContext, min_severity: str = "low", max_severity: str = 
     for (severity, rule_id), g in f.groupby(["severity", "rule_id"], observed=True, sort=False):
         sev = Severity(str(severity))
         first = g.iloc[0]
+        listed, rest = g.head(SUBJECTS_LISTED), len(g) - SUBJECTS_LISTED
         subjects = [{"text": names.subject(r.subject_table, r.subject_id) + "：" + (r.message_ja if ctx.lang == "ja" else r.message_en),
                      "note": names.source(r.subject_source) if r.subject_source == "assumption" else "",
-                     "id": None} for r in g.itertuples()]  # fmt: skip
+                     "id": None} for r in listed.itertuples()]  # fmt: skip
+        if rest > 0:
+            subjects.append({"text": _tx(ctx, "cell.more_subjects", n=f"{rest:,}"), "note": "", "id": None})
         groups.append({"severity": sev.value, "severity_label": sev.label(ctx.lang), "title": rule_title(rule_id, ctx.lang),
                        "article": first["article"] if ctx.lang == "ja" else first["article_en"],
                        "count": _tx(ctx, "cell.count", n=len(g)), "fix_label": _tx(ctx, "col.fix"),
@@ -382,12 +386,30 @@ def findings(ctx: ReviewContext, min_severity: str = "low", max_severity: str = 
     return Html(render_fragment("groups", title=_tx(ctx, title), items=groups, more=more))
 
 
-def notice(ctx: ReviewContext) -> Html:
-    """The public notice (purposes, joint use) as the ledger says things are done."""
+def notice(ctx: ReviewContext, max_entries: int = 60, max_chars: int = 400) -> Html:
+    """The public notice (purposes, joint use) as the ledger says things are done; long lists shortened on
+    the page (the full text is notice.html beside it)."""
     from ..assess.notice import blocks
 
-    body = render_fragment("blocks", items=blocks(build_notice(ctx.inv, ctx.lang)), shift=1)
-    return Html(render_fragment("heading", text=_tx(ctx, "cell.notice"), level=2, id="notice") + body)
+    def shorten(text: object) -> str:
+        text = str(text)
+        return (
+            text
+            if len(text) <= max_chars
+            else text[:max_chars] + _tx(ctx, "cell.shortened", n=f"{len(text):,}")
+        )
+
+    shown = []
+    for kind, content in blocks(build_notice(ctx.inv, ctx.lang)):
+        if kind in ("ul", "ol") and isinstance(content, list):
+            rest = len(content) - max_entries
+            content = [shorten(x) for x in content[:max_entries]] + (
+                [_tx(ctx, "cell.more_entries", n=f"{rest:,}")] if rest > 0 else []
+            )
+        shown.append((kind, content if kind in ("ul", "ol") else shorten(content)))
+    body = render_fragment("blocks", items=shown, shift=1)
+    link = render_fragment("paragraph", text=_tx(ctx, "cell.notice_file"), cls="pi-note")
+    return Html(render_fragment("heading", text=_tx(ctx, "cell.notice"), level=2, id="notice") + body + link)
 
 
 def policy_differences(ctx: ReviewContext) -> Table | Html:
@@ -641,3 +663,122 @@ def incident_draft(a: IncidentAssessment, inv: Inventory, lang: str = "ja") -> H
 
     return Html(render_fragment("heading", text=t("incident.draft", lang), level=2)
                 + markdown_html(report_markdown(a, inv)))  # fmt: skip
+
+
+# --- exploration (notebooks/explore.ipynb) ------------------------------------------------------------
+
+
+def explore(ctx: ReviewContext, item: str | None = None, partner: str | None = None, department: str | None = None,
+            purpose: str | None = None) -> Group:  # fmt: skip
+    """Everything connected to one item, partner, department or purpose: its flows with their risk and
+    reasons, the findings about it, the controls that apply and the actions that refer to it."""
+    from ..assess.query import connected
+
+    found = connected(ctx.assessment, item=item, partner=partner, department=department, purpose=purpose)
+    names = _names(ctx)
+    what = names.subject(*{"item": ("items", item), "partner": ("partners", partner), "department": ("departments", department),
+                           "purpose": ("purposes", purpose)}[next(k for k, v in {"item": item, "partner": partner,
+                           "department": department, "purpose": purpose}.items() if v)])  # fmt: skip
+    f = found["flows"]
+    f = f.assign(
+        what=names.flow(f).to_numpy(), reason=f.get(f"reason_{ctx.lang}", pd.Series("", index=f.index))
+    )
+    flows = Table(f, [_col(ctx, "flow_id", "id"), _col(ctx, "what", wide=True), _col(ctx, "basis", "vocab", Basis),
+                      _col(ctx, "level", "level"), _col(ctx, "residual_level", "level"), _col(ctx, "reason", wide=True)],
+                  ctx.lang, _tx(ctx, "explore.flows"), levels=_levels(ctx))  # fmt: skip
+    fd = found["findings"]
+    fd = fd.assign(rule=fd["rule_id"].map(lambda r: rule_title(r, ctx.lang)), message=fd[f"message_{ctx.lang}"],
+                   fix_text=fd["fix" if ctx.lang == "ja" else "fix_en"])  # fmt: skip
+    findings_table = Table(fd, [_col(ctx, "severity", "severity", Severity), _col(ctx, "rule", wide=True),
+                                _col(ctx, "message", wide=True), _col(ctx, "fix_text", wide=True, header=_tx(ctx, "col.fix"))],
+                           ctx.lang, _tx(ctx, "explore.findings"), note=None if len(fd) else _tx(ctx, "cell.none"))  # fmt: skip
+    c = found["controls"]
+    c = c.assign(name=names.of("controls", c["control_id"]).to_numpy())
+    controls_table = Table(c, [_col(ctx, "control_id", "id"), _col(ctx, "name", wide=True, header=_tx(ctx, "col.control")),
+                               _col(ctx, "category", "vocab", ControlCategory), _col(ctx, "status", "vocab", ControlStatus)],
+                           ctx.lang, _tx(ctx, "explore.controls"), note=None if len(c) else _tx(ctx, "cell.none"))  # fmt: skip
+    a = found["actions"]
+    actions_table = Table(a, [_col(ctx, "action_id", "id"), _col(ctx, "title", wide=True), _col(ctx, "owner"),
+                              _col(ctx, "due", "date"), _col(ctx, "state", "vocab", ActionState)],
+                          ctx.lang, _tx(ctx, "explore.actions"), note=None if len(a) else _tx(ctx, "cell.none"))  # fmt: skip
+    return Group(
+        [flows, findings_table, controls_table, actions_table], title=_tx(ctx, "explore.title", what=what)
+    )
+
+
+def history(
+    ctx: ReviewContext, reports_dir: Any = None, item: str | None = None, partner: str | None = None
+) -> Table:
+    """The item or partner across every stored period and this one: flows, high residual risks, findings."""
+    from ..assess.query import connected
+    from .history import history_of
+
+    stored = history_of(_reports_dir(reports_dir), item=item, partner=partner, upto=ctx.period.previous())
+    now = connected(ctx.assessment, item=item, partner=partner)
+    high = int(now["flows"]["residual_level"].astype(str).isin(ctx.model.high_levels).sum())
+    row = pd.DataFrame([{"period": str(ctx.period), "flows": len(now["flows"]), "high_residual": high,
+                         "findings": len(now["findings"])}])  # fmt: skip
+    rows = pd.concat([stored, row], ignore_index=True) if len(stored) else row
+    cols = [_col(ctx, "period"), _col(ctx, "flows", "num", header=_tx(ctx, "col.n_flows")),
+            _col(ctx, "high_residual", "num", header=_tx(ctx, "kpi.high_residual")),
+            _col(ctx, "findings", "num", header=_tx(ctx, "explore.findings"))]  # fmt: skip
+    return Table(rows, cols, ctx.lang, _tx(ctx, "explore.history"))
+
+
+def what_if_map(ctx: ReviewContext, controls: list[str] | None = None) -> Group:
+    """The risk map if the named planned controls (all planned ones when None) were implemented, and the
+    flows whose residual level that would change."""
+    from ..assess.query import level_changes, what_if
+
+    after = what_if(ctx.assessment, controls)
+    chart = Chart(charts.risk_map(after.risk, ctx.lang, "flows"))
+    moved = level_changes(ctx.assessment, after)
+    moved = moved.merge(ctx.inv.flows[["flow_id", "item_id", "partner_id"]], on="flow_id")
+    moved = moved.assign(what=_names(ctx).flow(moved).to_numpy())
+    table = Table(moved, [_col(ctx, "flow_id", "id"), _col(ctx, "what", wide=True),
+                          _col(ctx, "residual_level_before", "level", header=_tx(ctx, "col.residual_level")),
+                          _col(ctx, "residual_level_after", "level", header=_tx(ctx, "col.whatif_level"))],
+                  ctx.lang, _tx(ctx, "explore.what_if_changes"), levels=_levels(ctx),
+                  note=None if len(moved) else _tx(ctx, "cell.none"))  # fmt: skip
+    return Group(
+        [chart, table],
+        title=_tx(
+            ctx,
+            "explore.what_if",
+            controls=", ".join(controls) if controls else _tx(ctx, "explore.all_planned"),
+        ),
+    )
+
+
+def explorer(ctx: ReviewContext) -> Any:
+    """In JupyterLab with ipywidgets: pick an item, partner, department or purpose and see everything
+    connected to it. Elsewhere (papermill, no ipywidgets) a note saying how to get the widget."""
+    try:
+        import ipywidgets as widgets
+        from IPython.display import clear_output, display
+    except ImportError:
+        return Html(render_fragment("paragraph", text=_tx(ctx, "explore.no_widgets"), cls="pi-note"))
+    names = _names(ctx)
+    kinds = {
+        "item": names.items,
+        "partner": names.partners,
+        "department": names.departments,
+        "purpose": names.purposes,
+    }
+    kind = widgets.Dropdown(options=[(_tx(ctx, f"explore.kind_{k}"), k) for k in kinds], description="")
+    pick = widgets.Dropdown(options=[], description="")
+    out = widgets.Output()
+
+    def refresh_options(*_: Any) -> None:
+        pick.options = [(f"{i} {n}", i) for i, n in kinds[kind.value].items()]
+
+    def show_it(*_: Any) -> None:
+        with out:
+            clear_output()
+            if pick.value:
+                display(explore(ctx, **{kind.value: pick.value}))
+
+    kind.observe(refresh_options, "value")
+    pick.observe(show_it, "value")
+    refresh_options()
+    return widgets.VBox([widgets.HBox([kind, pick]), out])

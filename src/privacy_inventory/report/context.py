@@ -28,6 +28,10 @@ from .period import previous_period as find_previous
 from .snapshot import SNAPSHOT_DIR, read_snapshot
 
 TOP_N = 15  # rows a report page shows; the CSVs hold every row
+# The CSVs are for people (Excel): every row up to these many, else the worst / most severe ones. Every
+# row of every table is in the period's snapshot (Parquet) whatever the size.
+CSV_FLOWS = 20_000
+CSV_FINDINGS = 50_000
 
 
 @dataclass
@@ -93,15 +97,19 @@ def build_context(
 
 
 def result_tables(ctx: ReviewContext) -> dict[str, pd.DataFrame]:
-    """Every scored row with its reasons, and every finding: what scores.csv / findings.csv hold."""
-    flows = explain(ctx.risk, ctx.inv, "flows", factors=False)
-    items = explain(ctx.risk, ctx.inv, "items", factors=False)
-    partners = explain(ctx.risk, ctx.inv, "partners", factors=False)
+    """What a period stores: every scored flow with its factors (reasons are rendered from them when asked:
+    for a million flows the text would be most of the report), items and partners with their reasons,
+    every finding, and the flows for scores.csv — every flow up to CSV_FLOWS, else the worst CSV_FLOWS,
+    with their reasons."""
+    flows = ctx.risk.flows
+    shown = flows if len(flows) <= CSV_FLOWS else ctx.risk.ranked("flows", CSV_FLOWS)
     return {
         "scores_flows": flows,
-        "scores_items": items,
-        "scores_partners": partners,
+        "scores_flows_csv": explain(ctx.risk, ctx.inv, "flows", shown, factors=False),
+        "scores_items": explain(ctx.risk, ctx.inv, "items", factors=False),
+        "scores_partners": explain(ctx.risk, ctx.inv, "partners", factors=False),
         "findings": ctx.findings,
+        "findings_csv": ctx.findings.head(CSV_FINDINGS),  # most severe first
     }
 
 

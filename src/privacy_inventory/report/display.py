@@ -26,6 +26,7 @@ from .html import render_fragment
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 PAGE_LENGTH = 10  # rows per page of an interactive table
 STATIC_UP_TO = 12  # a table this short is shown whole, without controls
+MAX_SHOWN = 200  # rows a page holds at most: a longer table shows its first rows and says where the rest are
 
 
 @dataclass
@@ -99,9 +100,9 @@ class Table:
             return str(value), "pi-id", ""
         return str(value), "pi-wide" if col.wide else "pi-mid", ""
 
-    def rows(self) -> list[dict[str, Any]]:
+    def rows(self, frame: pd.DataFrame | None = None) -> list[dict[str, Any]]:
         out = []
-        for rec in self.frame.to_dict(orient="records"):
+        for rec in (self.frame if frame is None else frame).to_dict(orient="records"):
             cells = [self._cell(c, rec.get(c.name)) for c in self.columns]
             ident = f"{self.row_id[1]}-{rec.get(self.row_id[0])}" if self.row_id else None
             out.append({"id": ident, "cells": cells})
@@ -110,7 +111,8 @@ class Table:
     def _repr_html_(self) -> str:
         interactive = self.interactive if self.interactive is not None else len(self.frame) > STATIC_UP_TO
         total = self.total if self.total is not None else len(self.frame)
-        shown = len(self.frame)
+        frame = self.frame if len(self.frame) <= MAX_SHOWN else self.frame.head(MAX_SHOWN)
+        shown = len(frame)
         if self.note is not None:
             note = self.note
         elif total > shown:
@@ -118,7 +120,7 @@ class Table:
         else:
             note = ""
         return render_fragment(
-            "table", anchor=self.anchor, title=self.title, headers=[(c.header, c.wide) for c in self.columns], rows=self.rows(),
+            "table", anchor=self.anchor, title=self.title, headers=[(c.header, c.wide) for c in self.columns], rows=self.rows(frame),
             note=note, csv=self.csv, csv_label=t("table.all_rows_in", self.lang, file=self.csv or ""),
             interactive=interactive, lang=self.lang, page_length=PAGE_LENGTH,
         )  # fmt: skip

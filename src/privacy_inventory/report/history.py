@@ -11,6 +11,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from ..assess.diff import REASONS, LedgerDiff, Side, diff_sides, ledger_side
+from ..assess.explain import explain
+from ..assess.model import MODEL_FILE, load_model
+from ..assess.risk import RiskResult
 from ..errors import UsageError
 from .period import PERIOD_PATTERN, Period, parse_period, stored_periods
 from .snapshot import SNAPSHOT_DIR, read_snapshot
@@ -21,16 +24,25 @@ DIFF_COLUMNS = {"scores_flows": ["flow_id", *_SCORE], "scores_items": ["item_id"
 
 
 def period_side(folder: Path, label: str) -> Side:
-    """A stored period as one side of a diff (reasons are read later, for moved rows only)."""
+    """A stored period as one side of a diff. Reasons are found later, for the rows that moved only: read
+    where the snapshot stored them, else rendered from the stored factors with the period's model."""
     snap = read_snapshot(folder, DIFF_COLUMNS)
     r = snap.results
     snapshot = folder / SNAPSHOT_DIR
 
     def read_reasons(table: str, key: str, ids: pd.Series) -> pd.DataFrame:
         name = "scores_flows" if table == "flows" else "scores_items"
-        t = pq.read_table(snapshot / f"{name}.parquet", columns=[key, *REASONS],
-                          filters=[(key, "in", list(ids.unique()))])  # fmt: skip
-        return t.to_pandas()
+        path = snapshot / f"{name}.parquet"
+        wanted = [(key, "in", list(ids.unique()))]
+        if "reason_ja" in pq.read_schema(path).names:
+            return pq.read_table(path, columns=[key, *REASONS], filters=wanted).to_pandas()
+        rows = pq.read_table(path, filters=wanted).to_pandas()
+        model = load_model(snapshot / MODEL_FILE)
+        as_of = parse_period(label).end if PERIOD_PATTERN.fullmatch(label) else dt.date.today()
+        empty = rows.iloc[0:0]
+        risk = RiskResult(items=rows if table == "items" else empty, flows=rows if table == "flows" else empty,
+                          partners=empty, model=model, as_of=as_of)  # fmt: skip
+        return explain(risk, snap.inventory, table, rows, factors=False)[[key, *REASONS]]
 
     return Side(label, snap.inventory, r["scores_flows"], r["scores_items"], r["findings"],
                 read_reasons=read_reasons)  # fmt: skip
@@ -70,3 +82,47 @@ def stored_summaries(reports_dir: Path | None, upto: Period) -> pd.DataFrame:
                 folder = Path(reports_dir) / str(period)
                 rows.append(json.loads((folder / "summary.json").read_text(encoding="utf-8")))
     return pd.DataFrame(rows)
+
+
+def _high_levels(model_file: Path) -> set[str]:
+    """The levels counted as high in a stored period's own risk model (read as stored: an older model
+    need not satisfy today's declaration of the file)."""
+    import yaml
+
+    raw = yaml.safe_load(model_file.read_text(encoding="utf-8")) if model_file.is_file() else None
+    levels = (raw or {}).get("matrix", {}).get("high_levels") if isinstance(raw, dict) else None
+    return set(levels) if isinstance(levels, list) else set()
+
+
+def history_of(
+    reports_dir: Path | None,
+    *,
+    item: str | None = None,
+    partner: str | None = None,
+    upto: Period | None = None,
+) -> pd.DataFrame:
+    """One row per stored period: how many flows of the item or partner there were, how many stayed high
+    or worse after controls, and how many findings concerned it."""
+    if (item is None) == (partner is None):
+        raise ValueError("name exactly one of item= or partner=")
+    key, ident = ("item_id", item) if item is not None else ("partner_id", partner)
+    rows = []
+    for period in stored_periods(Path(reports_dir)) if reports_dir else []:
+        if upto is not None and period > upto:
+            continue
+        snap = read_snapshot(
+            Path(reports_dir) / str(period),
+            {"scores_flows": ["flow_id", "item_id", "partner_id", "residual_level"]},
+        )
+        f = snap.results["scores_flows"]
+        mine = f[f[key] == ident]
+        high_levels = _high_levels(Path(reports_dir) / str(period) / SNAPSHOT_DIR / "risk_model.yaml")
+        high = int(mine["residual_level"].astype(str).isin(high_levels).sum())
+        findings = snap.results["findings"]
+        table = "items" if item is not None else "partners"
+        about = (findings["subject_table"] == table) & (findings["subject_id"] == ident)
+        about |= (findings["subject_table"] == "flows") & findings["subject_id"].isin(mine["flow_id"])
+        rows.append(
+            {"period": str(period), "flows": len(mine), "high_residual": high, "findings": int(about.sum())}
+        )
+    return pd.DataFrame(rows, columns=["period", "flows", "high_residual", "findings"])

@@ -55,6 +55,11 @@ class Names:
     def actions(self) -> pd.Series:
         return self._named("actions", "action_id", "title", "title")
 
+    @cached_property
+    def _flow_ends(self) -> pd.DataFrame:
+        """item and partner of every flow, by flow id (built once: findings name flows one by one)."""
+        return self.inv.flows.set_index("flow_id")[["item_id", "partner_id"]]
+
     def of(self, table: str, ids: pd.Series) -> pd.Series:
         """Names of the given ids (the id itself where a row has no name)."""
         mapping = getattr(self, table)
@@ -102,8 +107,11 @@ class Names:
             name = getattr(self, table).get(ident)
             return f"{ident} {name}" if isinstance(name, str) and name != ident else str(ident)
         if table == "flows":
-            f = self.inv.flows[self.inv.flows["flow_id"] == ident]
-            return f"{ident} {self.flow(f).iloc[0]}" if len(f) else str(ident)
+            ends = self._flow_ends
+            if ident not in ends.index:
+                return str(ident)
+            item, partner = ends.loc[ident]
+            return f"{ident} {self.items.get(item, item)} → {self.partners.get(partner, partner)}"
         if table == "organisation":
             return self.organisation_field(str(ident))
         if table == "uses" and ":" in str(ident):

@@ -18,6 +18,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from ..assess.model import MODEL_FILE, load_model, model_path
+from ..assess.notice import build_notice
 from ..assess.pipeline import load_inventory
 from ..errors import UsageError
 from ..files import built_aside, write_text_atomic
@@ -28,14 +29,15 @@ from ..paths import bundled_inventory, notebooks_dir
 from .board import board_summary
 from .context import ReviewContext, compute, headline, result_tables
 from .execute import KernelPool, NotebookFailed, execute, export_html
-from .html import css, index_page, nav_items
+from .html import css, index_page, nav_items, notice_page
 from .period import Period, previous_period
-from .snapshot import SNAPSHOT_DIR, write_manifest, write_snapshot
+from .snapshot import RESULT_TABLES, SNAPSHOT_DIR, write_manifest, write_snapshot
 
 NOTEBOOKS = ("01_inventory", "02_risk", "03_compliance", "04_review")
-CSV_FILES = {"scores_flows": "scores.csv", "scores_items": "items_scores.csv", "scores_partners": "partners_scores.csv",
-             "findings": "findings.csv"}  # fmt: skip
+CSV_FILES = {"scores_flows_csv": "scores.csv", "scores_items": "items_scores.csv",
+             "scores_partners": "partners_scores.csv", "findings_csv": "findings.csv"}  # fmt: skip
 POLICY_FILE = "published_policy.txt"
+NOTICE_FILE = "notice.html"  # the public notice generated from the ledger, in full
 ASSETS = "assets"  # files every page of a report shares (plotly.js): one copy per report
 PLOTLY_ASSET = f"{ASSETS}/plotly.min.js"
 # on_step(event, step): "start" or "done" of a step: assess, results, one per notebook, index
@@ -62,7 +64,7 @@ def _write_results(ctx: ReviewContext, tmp: Path) -> dict:
 
 
 def _snapshot(ctx: ReviewContext, tables: dict, tmp: Path, meta: dict) -> None:
-    write_snapshot(tmp, ctx.inv, tables, meta)
+    write_snapshot(tmp, ctx.inv, {k: v for k, v in tables.items() if k in RESULT_TABLES}, meta)
     shutil.copyfile(model_path(ctx.ledger_dir), tmp / SNAPSHOT_DIR / MODEL_FILE)
     if ctx.ledger_dir and (ctx.ledger_dir / POLICY_FILE).is_file():
         shutil.copyfile(ctx.ledger_dir / POLICY_FILE, tmp / SNAPSHOT_DIR / POLICY_FILE)
@@ -77,6 +79,7 @@ def _write_data(ctx: ReviewContext, tmp: Path, prev: Period | None) -> tuple[dic
             "lang": ctx.lang, "version": version("privacy-inventory"),
             "generated": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}  # fmt: skip
     _snapshot(ctx, tables, tmp, meta)
+    write_text_atomic(tmp / NOTICE_FILE, notice_page(build_notice(ctx.inv, ctx.lang)))
     write_text_atomic(
         tmp / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1, default=str) + "\n"
     )

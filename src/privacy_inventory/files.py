@@ -49,31 +49,103 @@ def write_with(target: Path, writer: Callable[[Path], None]) -> None:
         writer(tmp)
 
 
+BUILD_PREFIX = ".tmp-"  # .tmp-<name>-<pid>-<random>: a folder being built (or an old one being removed)
+OLD_PREFIX = ".old-"  # .old-<name>-<pid>: a replaced folder, where the exchange rename is not available
+
+
 def _new_build_dir(target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{target.name}-", dir=target.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f"{BUILD_PREFIX}{target.name}-{os.getpid()}-", dir=target.parent))
     os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes 0700; a report is an ordinary folder
     return tmp
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one atomic step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    errno = ctypes.get_errno()
+    if errno in (22, 38, 95):  # EINVAL, ENOSYS, EOPNOTSUPP: this system or file system cannot exchange
+        return False
+    raise OSError(errno, os.strerror(errno), str(b))
+
+
 def _move_into_place(tmp: Path, target: Path, replace: bool) -> None:
-    """Rename the finished folder to its place; an earlier one (when replacing) is removed only after."""
-    if target.exists() and not replace:
+    """Put the finished folder at `target` so that a reader (or a killed process) always finds either the
+    complete old folder or the complete new one there."""
+    if not target.exists():
+        try:
+            os.rename(tmp, target)  # atomic; refuses a target that appeared meanwhile (unless empty)
+            return
+        except OSError:
+            if not target.exists():
+                raise
+    if not replace:
         raise UsageError(f"{target} appeared while it was being built; nothing was replaced")
-    old = None
-    if target.exists():
-        old = target.with_name(f".old-{target.name}-{os.getpid()}")
-        os.replace(target, old)
+    if _exchange(tmp, target):
+        shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old folder
+        return
+    old = target.with_name(f"{OLD_PREFIX}{target.name}-{os.getpid()}")
+    os.replace(target, old)  # a moment without a folder at target: recover_leftovers() puts it back
     os.replace(tmp, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _owner_alive(folder: Path, prefix: str) -> bool:
+    """Whether the process that made a .tmp-/.old- folder still runs (its pid follows the prefix)."""
+    token = folder.name[len(prefix) :].split("-", 1)[0]
+    if not token.isdigit():
+        return False
+    pid = int(token)
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover_leftovers(target: Path) -> list[str]:
+    """Tidy what an interrupted build of `target` left beside it, and say what was done: a replaced folder
+    whose successor never arrived is put back; build folders of dead processes are removed."""
+    notes: list[str] = []
+    parent = target.parent
+    if not parent.is_dir():
+        return notes
+    for old in sorted(parent.glob(f"{OLD_PREFIX}{target.name}-*")):
+        if _owner_alive(old, f"{OLD_PREFIX}{target.name}-"):
+            continue
+        if not target.exists():
+            os.replace(old, target)
+            notes.append(f"restored {target} (an interrupted run had moved it aside)")
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+            notes.append(f"removed {old.name} (the report an interrupted run replaced)")
+    for build in sorted(parent.glob(f"{BUILD_PREFIX}{target.name}-*")):
+        if not _owner_alive(build, f"{BUILD_PREFIX}{target.name}-"):
+            shutil.rmtree(build, ignore_errors=True)
+            notes.append(f"removed {build.name} (left by an interrupted run)")
+    return notes
 
 
 @contextmanager
 def built_aside(target: Path, *, replace: bool = False) -> Iterator[Path]:
     """Yield a private folder beside `target` to build in; when the block succeeds it becomes `target`
     (replacing an existing one only if `replace`). When the block raises, the folder is removed,
-    unless the block moved it elsewhere first (e.g. to keep a failed build for inspection)."""
+    unless the block moved it elsewhere first (e.g. to keep a failed build for inspection). Leftovers of
+    interrupted earlier builds are recovered first (see recover_leftovers)."""
+    recover_leftovers(target)
     tmp = _new_build_dir(target)
     try:
         yield tmp

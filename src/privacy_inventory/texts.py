@@ -545,3 +545,18 @@ TEXTS |= {
         "and {n} more (all on the period review page)",
     )
 }
+TEXTS |= {
+    "verify.history": (
+        "保存されているすべての期（{periods}）と期の連鎖",
+        "every stored period ({periods}) and the chain between them",
+    ),
+    "verify.intact": (
+        "すべてのファイルがマニフェストと一致し、期の連鎖も保たれています",
+        "every file matches its manifest and the chain holds",
+    ),
+    "verify.intact_period": (
+        "すべてのファイルがマニフェストと一致しています",
+        "every file matches its manifest",
+    ),
+    "verify.problems": ("マニフェストと一致しないもの", "what does not match the manifests"),
+}

@@ -243,6 +243,9 @@ class StepProgress:
         err_console.print(f"[{self._elapsed()}] {escape(self.title)}: {escape(what)}", highlight=False)
 
     def step(self, event: str, name: str) -> None:
+        if event == "note":
+            err_console.print(f"[yellow]{escape(name)}[/]")
+            return
         if event == "start":
             self.running.append(name)
             if not self.live:

@@ -9,13 +9,22 @@ import typer
 from rich.markup import escape
 
 from ..errors import EXIT_INVALID, UsageError
-from ..i18n import Lang, t
+from ..i18n import Lang, label, t
 from ..report.history import diff
-from ..report.period import current_period, parse_period
+from ..report.period import current_period, parse_period, stored_periods
 from ..report.review import run_review
-from ..report.snapshot import verify_manifest
+from ..report.snapshot import SIGNING_KEY_ENV, ManifestStatus, verify_history, verify_manifest
 from .options import AsOfOpt, FormatOpt, OutOpt, OutputFormat, parse_as_of
-from .render import StepProgress, console, diff_csv, frame_table, print_csv, print_diff, print_json, records
+from .render import (
+    StepProgress,
+    console,
+    diff_csv,
+    frame_table,
+    print_csv,
+    print_diff,
+    print_json,
+    records,
+)
 
 
 def review(
@@ -55,18 +64,37 @@ def review(
 
 
 def verify(
-    period: Annotated[str, typer.Argument(help="The period to check, YYYYQn.")],
+    period: Annotated[
+        str | None,
+        typer.Argument(help="The period to check, YYYYQn (default: every stored period and the chain)."),
+    ] = None,
     out: OutOpt = Path("reports"),
+    key: Annotated[
+        Path | None,
+        typer.Option(
+            help=f"The signing key file (default: ${SIGNING_KEY_ENV}); signatures are checked when given."
+        ),
+    ] = None,
 ) -> None:
-    """Check a finished period's report against its SHA-256 manifest: changed, missing or added files."""
-    target = out / str(parse_period(period))
-    if not target.is_dir():
-        raise UsageError(f"{target}: no report for period {period}")
-    problems = verify_manifest(target)
+    """Check finished reports against their SHA-256 manifests: changed, missing or added files; with no
+    PERIOD, every stored period and the chain between them (each manifest holds the previous one's hash)."""
+    if period is not None:
+        target = out / str(parse_period(period))
+        if not target.is_dir():
+            raise UsageError(f"{target}: no report for period {period}")
+        problems = verify_manifest(target)
+        checked, intact = str(target), t("verify.intact_period")
+    else:
+        if not out.is_dir():
+            raise UsageError(f"{out}: no reports folder")
+        problems = verify_history(out, key)
+        checked = t("verify.history", periods=", ".join(str(p) for p in stored_periods(out)) or "-")
+        intact = t("verify.intact")
     if problems.empty:
-        console.print(f"[green]✓[/] {escape(str(target))}: every file matches its manifest")
+        console.print(f"[green]✓[/] {escape(checked)}: {escape(intact)}")
         return
-    console.print(frame_table(problems, title=f"{target}: files that do not match the manifest"))
+    shown = problems.assign(status=problems["status"].map(lambda s: label(s, ManifestStatus)))
+    console.print(frame_table(shown, title=f"{checked}: {t('verify.problems')}"))
     raise typer.Exit(EXIT_INVALID)
 
 

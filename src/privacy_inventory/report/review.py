@@ -21,7 +21,7 @@ from ..assess.model import MODEL_FILE, load_model, model_path
 from ..assess.notice import build_notice
 from ..assess.pipeline import load_inventory
 from ..errors import UsageError
-from ..files import built_aside, write_text_atomic
+from ..files import built_aside, recover_leftovers, write_text_atomic
 from ..i18n import t
 from ..ledger.load import resolve_ledger_dir
 from ..ledger.textio import write_csv_atomic
@@ -40,7 +40,8 @@ POLICY_FILE = "published_policy.txt"
 NOTICE_FILE = "notice.html"  # the public notice generated from the ledger, in full
 ASSETS = "assets"  # files every page of a report shares (plotly.js): one copy per report
 PLOTLY_ASSET = f"{ASSETS}/plotly.min.js"
-# on_step(event, step): "start" or "done" of a step: assess, results, one per notebook, index
+# on_step(event, step): "start" or "done" of a step (assess, results, one per notebook, index), or "note"
+# with a sentence to tell the user (what was tidied from an interrupted run)
 StepHook = Callable[[str, str], None]
 
 
@@ -54,6 +55,7 @@ class ReviewOutcome:
     summary: dict
     seconds: float
     previous: str | None
+    notes: list[str]  # what was tidied from an interrupted earlier run
 
 
 def _write_results(ctx: ReviewContext, tmp: Path) -> dict:
@@ -106,7 +108,8 @@ def write_data_only(ctx: ReviewContext, out: Path, note: str) -> Path:
     with built_aside(target) as tmp:
         _, meta = _write_data(ctx, tmp, previous_period(out, ctx.period))
         write_text_atomic(tmp / "index.html", _index(ctx, out, [], meta["generated"], note))
-        write_manifest(tmp)
+        previous = previous_period(out, ctx.period)
+        write_manifest(tmp, out / str(previous) if previous else None)
     return target
 
 
@@ -174,6 +177,9 @@ def run_review(
         raise UsageError(f"--lang: {lang!r}; expected ja or en")
     start = time.perf_counter()
     target = out / str(period)
+    notes = recover_leftovers(target)  # a killed run may have left the previous report aside
+    for note in notes:
+        on_step("note", note)
     if target.exists() and not force:
         raise UsageError(
             f"{target} already exists: a finished period is not overwritten (use --force to replace it)"
@@ -203,6 +209,6 @@ def run_review(
             pool.shutdown()
         on_step("start", "index")
         write_text_atomic(tmp / "index.html", _index(ctx, out, list(NOTEBOOKS), meta["generated"]))
-        write_manifest(tmp)
+        write_manifest(tmp, out / str(prev) if prev else None)
         on_step("done", "index")
-    return ReviewOutcome(target, summary, time.perf_counter() - start, str(prev) if prev else None)
+    return ReviewOutcome(target, summary, time.perf_counter() - start, str(prev) if prev else None, notes)

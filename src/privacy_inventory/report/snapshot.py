@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import UsageError
+from ..files import write_text_atomic
+from ..i18n import Vocabulary
 from ..ledger.inventory import Inventory
 from ..ledger.schema import TABLES
+from .period import stored_periods
 
 SNAPSHOT_DIR = "snapshot"
 MANIFEST = "manifest.json"
@@ -78,23 +83,82 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def write_manifest(directory: Path) -> dict:
+SIGNING_KEY_ENV = "PRIVACY_INVENTORY_SIGNING_KEY"  # a file holding a secret kept outside the reports folder
+
+
+class ManifestStatus(Vocabulary):
+    """What `verify` finds wrong with a stored period."""
+
+    changed = "changed", "内容が変わった", "changed"
+    missing = "missing", "なくなった", "missing"
+    added = "added", "追加された", "added"
+    unreadable = "unreadable", "マニフェストを読めない", "manifest unreadable"
+    chain_broken = "chain_broken", "前期との連鎖が切れている", "chain to the previous period broken"
+    unsigned = "unsigned", "署名がない", "not signed"
+    bad_signature = "bad_signature", "署名が一致しない", "signature does not match"
+
+
+def _signing_key(key_file: Path | None = None) -> bytes | None:
+    path = key_file or (Path(os.environ[SIGNING_KEY_ENV]) if os.environ.get(SIGNING_KEY_ENV) else None)
+    if path is None:
+        return None
+    try:
+        key = path.read_bytes().strip()
+    except OSError as exc:
+        raise UsageError(f"{path}: the signing key cannot be read ({exc.strerror})") from None
+    if len(key) < 16:
+        raise UsageError(f"{path}: the signing key is too short (expected at least 16 bytes of secret)")
+    return key
+
+
+def _signature(manifest: dict, key: bytes) -> str:
+    body = json.dumps(
+        {k: v for k, v in manifest.items() if k != "signature"}, sort_keys=True, ensure_ascii=False
+    )
+    return hmac.new(key, body.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def write_manifest(directory: Path, previous: Path | None = None, key_file: Path | None = None) -> dict:
+    """SHA-256 of every file of a period's report; the hash of the previous period's manifest (so that
+    editing an earlier period breaks the chain); an HMAC signature when a signing key is configured."""
     files = sorted(p for p in directory.rglob("*") if p.is_file() and p.name != MANIFEST)
-    manifest = {
+    manifest: dict = {
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "algorithm": "sha256",
         "files": {p.relative_to(directory).as_posix(): _sha256(p) for p in files},
+        "previous": None,
     }
-    (directory / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False), "utf-8")
+    if previous is not None and (previous / MANIFEST).is_file():
+        manifest["previous"] = {"period": previous.name, "manifest_sha256": _sha256(previous / MANIFEST)}
+    key = _signing_key(key_file)
+    if key is not None:
+        manifest["signature"] = {"algorithm": "hmac-sha256", "value": _signature(manifest, key)}
+    write_text_atomic(directory / MANIFEST, json.dumps(manifest, indent=1, ensure_ascii=False))
     return manifest
+
+
+def _read_manifest(directory: Path) -> dict | None:
+    try:
+        data = json.loads((directory / MANIFEST).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("files"), dict) else None
+
+
+def _row(period: str, file: str, status: ManifestStatus) -> dict:
+    return {"period": period, "file": file, "status": str(status)}
 
 
 def verify_manifest(directory: Path) -> pd.DataFrame:
     """Every changed, missing or added file of a period's report (empty when intact)."""
-    path = directory / MANIFEST
-    if not path.is_file():
+    if not (directory / MANIFEST).is_file():
         raise UsageError(f"{directory}: no {MANIFEST}; not a finished period report")
-    recorded = json.loads(path.read_text("utf-8"))["files"]
+    manifest = _read_manifest(directory)
+    if manifest is None:
+        return pd.DataFrame(
+            [{"file": MANIFEST, "status": str(ManifestStatus.unreadable)}], columns=["file", "status"]
+        )
+    recorded = manifest["files"]
     present = {
         p.relative_to(directory).as_posix(): p
         for p in directory.rglob("*")
@@ -103,8 +167,41 @@ def verify_manifest(directory: Path) -> pd.DataFrame:
     rows = []
     for name, digest in recorded.items():
         if name not in present:
-            rows.append({"file": name, "status": "missing"})
+            rows.append({"file": name, "status": str(ManifestStatus.missing)})
         elif _sha256(present[name]) != digest:
-            rows.append({"file": name, "status": "changed"})
-    rows += [{"file": name, "status": "added"} for name in sorted(set(present) - set(recorded))]
+            rows.append({"file": name, "status": str(ManifestStatus.changed)})
+    rows += [
+        {"file": name, "status": str(ManifestStatus.added)} for name in sorted(set(present) - set(recorded))
+    ]
     return pd.DataFrame(rows, columns=["file", "status"])
+
+
+def verify_history(out: Path, key_file: Path | None = None) -> pd.DataFrame:
+    """Every stored period checked against its manifest, and the chain between them: each manifest must
+    record the hash of the manifest of the period stored before it. With a signing key, every manifest
+    must carry a matching signature. Returns one row per problem: period, file, status (empty: intact)."""
+    key = _signing_key(key_file)
+    rows: list[dict] = []
+    previous: Path | None = None
+    for period in stored_periods(out):
+        folder = out / str(period)
+        problems = verify_manifest(folder)
+        rows += [_row(str(period), r.file, r.status) for r in problems.itertuples()]
+        manifest = _read_manifest(folder)
+        if manifest is not None:
+            link = manifest.get("previous")
+            expected = (
+                None
+                if previous is None
+                else {"period": previous.name, "manifest_sha256": _sha256(previous / MANIFEST)}
+            )
+            if link != expected:
+                rows.append(_row(str(period), MANIFEST, ManifestStatus.chain_broken))
+            if key is not None:
+                signature = manifest.get("signature") or {}
+                if not signature:
+                    rows.append(_row(str(period), MANIFEST, ManifestStatus.unsigned))
+                elif not hmac.compare_digest(str(signature.get("value", "")), _signature(manifest, key)):
+                    rows.append(_row(str(period), MANIFEST, ManifestStatus.bad_signature))
+        previous = folder
+    return pd.DataFrame(rows, columns=["period", "file", "status"])

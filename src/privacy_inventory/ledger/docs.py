@@ -21,6 +21,8 @@ def _type(col: Column) -> str:
         return "one of " + ", ".join(f"`{m.value}` ({m.ja})" for m in col.allowed or [])
     if col.kind == "ref":
         table, column = (col.references or ".").split(".")
+        if col.separator:
+            return f"ids in `{table}.{column}`, separated by `{col.separator}`"
         return f"id in `{table}.{column}`"
     if col.kind == "int":
         return "whole number" + ("" if col.minimum is None else f" ≥ {col.minimum}")
@@ -36,6 +38,7 @@ def render_ledger_reference() -> str:
         out.append(
             f"Key: `{' + '.join(table.key)}`."
             + (f" At least {table.min_rows} row." if table.min_rows else "")
+            + (" Optional: a ledger without this file has the table empty." if table.optional else "")
         )
         for column, prefixes in table.polymorphic.items():
             kinds = ", ".join(f"`{p}:ID`" if t else f"`{p}`" for p, t in prefixes.items())

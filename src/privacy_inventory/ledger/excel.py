@@ -194,7 +194,7 @@ def _write_table(wb: Workbook, table: Table, df: pd.DataFrame, list_ranges: dict
             f"enum:{table.name}.{col.name}"
             if col.kind == "enum"
             else f"ref:{col.references}"
-            if col.kind == "ref"
+            if col.kind == "ref" and not col.separator  # several ids in a cell: no dropdown
             else None
         )
         if key and key in list_ranges:
@@ -230,7 +230,7 @@ def _readme_lines() -> list[str]:
     return [
         "個人情報管理台帳（privacy-inventory）",
         "",
-        "各シートが台帳の1つの表です（items, purposes, uses, partners, flows, departments, controls, actions, organisation）。",
+        "各シートが台帳の1つの表です（items, purposes, uses, partners, flows, departments, controls, actions, incidents, organisation）。",
         "見出しのコメントに列の意味（日本語・英語）と入力できる値があります。区分・種別・IDの列はプルダウンから選べます。",
         "1行目（見出し）は変更しないでください。ID は文字列です（001 の 0 も残ります）。日付は YYYY-MM-DD、はい/いいえは TRUE/FALSE。",
         "数式は使えません（取り込み時にエラーになります）。= + - @ で始まる文字はそのまま文字として保存されます。",
@@ -286,6 +286,8 @@ def read_workbook(path: Path) -> tuple[dict[str, pd.DataFrame], dict, list[dict]
     problems: list[dict] = []
     try:
         for table in TABLES:
+            if table.name not in wb.sheetnames and table.optional:
+                continue  # a workbook made before the table existed: the table is empty
             if table.name not in wb.sheetnames:
                 problems.append(problem(table.name, None, None, None,
                                         f"a sheet named {table.name!r} (sheets: {', '.join(wb.sheetnames)})", code=ProblemCode.missing_file))  # fmt: skip

@@ -36,6 +36,7 @@ class Inventory:
     departments: pd.DataFrame
     controls: pd.DataFrame
     actions: pd.DataFrame
+    incidents: pd.DataFrame
     warnings: pd.DataFrame = field(default_factory=pd.DataFrame)
     encodings: dict[str, str] = field(default_factory=dict)
 

@@ -110,6 +110,8 @@ def is_workbook(path: Path) -> bool:
 
 def _read_table(raw: RawLedger, table: Table) -> None:
     path = raw.path / table.file
+    if not path.exists() and table.optional:
+        return  # a ledger made before the table existed: the table is empty
     if not path.exists():
         raw.add(
             problem(
@@ -295,7 +297,12 @@ def _check_references(raw: RawLedger, rule_ids: Collection[str] | None) -> None:
             if target_table in keys:
                 raw.add(
                     check_reference(
-                        table.file, df, col.name, keys[target_table], f"{target_col} in {target_table}.csv"
+                        table.file,
+                        df,
+                        col.name,
+                        keys[target_table],
+                        f"{target_col} in {target_table}.csv",
+                        col.separator,
                     )
                 )
         for column, prefixes in table.polymorphic.items():

@@ -172,6 +172,127 @@ class ActionStatus(Vocabulary):
     cancelled = "cancelled", "取消", "cancelled"
 
 
+# --- incidents (breach triage and the incident register) --------------------------------------------
+
+
+class Cause(Vocabulary):
+    """What happened. Each cause gives the default circumstances of the breach (risk_model.yaml,
+    breach.enisa.causes); an incident may state its own."""
+
+    loss = "loss", "紛失", "loss"
+    theft = "theft", "盗難", "theft"
+    misdelivery = (
+        "misdelivery",
+        "誤送付・誤配達・誤送信",
+        "sent to the wrong recipient (post, parcel, e-mail)",
+    )
+    accidental_publication = (
+        "accidental_publication",
+        "誤った公開（設定ミス等でWeb上に閲覧可能）",
+        "accidental publication (exposed on the web by mistake)",
+    )
+    unauthorized_access = "unauthorized_access", "不正アクセス", "unauthorised access"
+    malware = "malware", "マルウェア感染", "malware"
+    insider = "insider", "内部不正（従業者による持ち出し等）", "insider (staff taking data out)"
+
+
+class Confidentiality(Vocabulary):
+    """ENISA (2013) circumstances of breach: loss of confidentiality."""
+
+    none = "none", "機密性の喪失なし", "no loss of confidentiality"
+    exposed = "exposed", "さらされたが不正な取扱いの証拠なし", "exposed, no evidence of unlawful processing"
+    known_recipients = "known_recipients", "特定の（既知の）受領者に開示", "disclosed to known recipients"
+    unknown_recipients = (
+        "unknown_recipients",
+        "不特定多数の（未知の）受領者に開示",
+        "disclosed to an unknown number of recipients",
+    )
+
+
+class Integrity(Vocabulary):
+    """ENISA (2013) circumstances of breach: loss of integrity."""
+
+    none = "none", "完全性の喪失なし", "no loss of integrity"
+    altered = "altered", "改変されたが不正利用の証拠なし", "altered, no evidence of misuse"
+    recoverable = (
+        "recoverable",
+        "改変・不正利用のおそれ（復元可能）",
+        "altered and possibly misused, recoverable",
+    )
+    not_recoverable = (
+        "not_recoverable",
+        "改変・不正利用のおそれ（復元不能）",
+        "altered and possibly misused, not recoverable",
+    )
+
+
+class Availability(Vocabulary):
+    """ENISA (2013) circumstances of breach: loss of availability."""
+
+    none = "none", "可用性の喪失なし", "no loss of availability"
+    recoverable = "recoverable", "支障なく復旧できる", "recoverable without difficulty"
+    temporary = "temporary", "一時的に利用できない", "temporarily unavailable"
+    permanent = "permanent", "恒久的に利用できない（復元不能）", "permanently unavailable"
+
+
+class Adjustment(Vocabulary):
+    """ENISA (2013) contextual adjustments of one incident: the DPC raised or lowered for the volume or
+    nature of the breached data, the EI lowered where identification needs more than the data itself.
+    The amounts are in risk_model.yaml (breach.enisa.adjustments); the method's rules in texts.py."""
+
+    profile = "profile", "量・内容からプロファイルが作れる", "volume or nature allows a profile"
+    sensitive_profile = (
+        "sensitive_profile",
+        "機微な事項（健康・信条等）を推測できる",
+        "allows assumptions about sensitive matters",
+    )
+    critical_for_vulnerable = (
+        "critical_for_vulnerable",
+        "弱い立場の本人の安全に関わる",
+        "critical for the safety of vulnerable individuals",
+    )
+    no_insight = (
+        "no_insight",
+        "実質的な情報を含まない・公開情報から容易に得られる",
+        "no substantial insight, or public",
+    )
+    limited_insight = "limited_insight", "一部の情報のみで大きな推測はできない", "little insight"
+    assumptions_only = (
+        "assumptions_only",
+        "機微な事項の推測にとどまる",
+        "only assumptions about sensitive matters",
+    )
+    pseudonymised = (
+        "pseudonymised",
+        "仮名化されている（この事案のデータ）",
+        "pseudonymised (in this incident)",
+    )
+
+
+class Band(Vocabulary):
+    """ENISA (2013) severity bands of SE."""
+
+    low = "low", "低", "low"
+    medium = "medium", "中", "medium"
+    high = "high", "高", "high"
+    very_high = "very_high", "非常に高い", "very high"
+
+
+class Duty(Vocabulary):
+    """Whether a law requires a report to the PPC and notice to the individuals for one incident."""
+
+    required = "required", "報告・本人通知が必要", "report and notice required"
+    not_reportable = "not_reportable", "報告対象の事態に該当しない", "not a reportable event"
+    exempt_encrypted = "exempt_encrypted", "高度な暗号化等により報告対象外", "exempt: advanced encryption"
+    not_a_leak = "not_a_leak", "漏えい等に該当しない（閲覧前に回収）", "not a leak (recovered unread)"
+    not_involved = "not_involved", "特定個人情報を含まない", "no My Number data involved"
+
+
+class IncidentStatus(Vocabulary):
+    open = "open", "対応中", "open"
+    closed = "closed", "完了", "closed"
+
+
 # Where a fact comes from: a clause of the published policy, the published internal rules, an internal
 # record, an illustrative assumption, or the synthetic generator.
 SOURCE_PATTERN = r"^(policy|regulation|record|assumption|synthetic)(:.+)?$"
@@ -184,7 +305,12 @@ CONTROL_SCOPE_PREFIXES = {
     "flow": "flows",
     "department": "departments",
 }
-ACTION_REF_PREFIXES = {**CONTROL_SCOPE_PREFIXES, "control": "controls", "finding": None}
+ACTION_REF_PREFIXES = {
+    **CONTROL_SCOPE_PREFIXES,
+    "control": "controls",
+    "incident": "incidents",
+    "finding": None,
+}
 
 
 @dataclass(frozen=True)
@@ -200,6 +326,7 @@ class Column:
     pattern: str | None = None  # regex a text value must match
     pattern_help: str = ""
     example: str = ""
+    separator: str | None = None  # for kind="ref": several ids in one cell, separated by this
 
 
 @dataclass(frozen=True)
@@ -211,6 +338,7 @@ class Table:
     en: str
     columns: tuple[Column, ...]
     min_rows: int = 0
+    optional: bool = False  # a ledger without this file (or sheet) has the table empty: older ledgers
     polymorphic: dict[str, dict[str, str | None]] = field(default_factory=dict)  # column -> prefix map
 
     @property
@@ -544,7 +672,193 @@ ACTIONS = Table(
     polymorphic={"refers_to": ACTION_REF_PREFIXES},
 )
 
-TABLES: tuple[Table, ...] = (ITEMS, PURPOSES, USES, PARTNERS, FLOWS, DEPARTMENTS, CONTROLS, ACTIONS)
+
+def _date(name: str, ja: str, en: str) -> Column:
+    return Column(name, "date", ja, en)
+
+
+INCIDENTS = Table(
+    "incidents",
+    "incidents.csv",
+    ("incident_id",),
+    "漏えい等事案の記録",
+    "incident register",
+    (
+        Column("incident_id", "id", "事案ID", "incident id", required=True, example="INC-2026-001"),
+        Column(
+            "discovered",
+            "date",
+            "発覚日（事態を知った日）",
+            "discovered (the day it became known)",
+            required=True,
+        ),
+        _date("occurred", "発生日", "occurred"),
+        Column("cause", "enum", "原因", "cause", required=True, allowed=Cause),
+        Column(
+            "confidentiality",
+            "enum",
+            "機密性の喪失（ENISA）",
+            "loss of confidentiality (ENISA)",
+            allowed=Confidentiality,
+        ),
+        Column("integrity", "enum", "完全性の喪失（ENISA）", "loss of integrity (ENISA)", allowed=Integrity),
+        Column(
+            "availability",
+            "enum",
+            "可用性の喪失（ENISA）",
+            "loss of availability (ENISA)",
+            allowed=Availability,
+        ),
+        Column(
+            "malicious", "bool", "不正の目的・悪意（規則7条3号）", "malicious intent, PPC Rules Art.7(iii)"
+        ),
+        Column(
+            "publicly_viewable",
+            "bool",
+            "不特定多数が閲覧できる状態（番号法規則2条3号）",
+            "viewable by the public, My Number breach rules Art.2(iii)",
+        ),
+        Column(
+            "mn_network",
+            "bool",
+            "情報提供ネットワークシステム等の特定個人情報（番号法規則2条1号）",
+            "in the information-provision network, My Number breach rules Art.2(i)",
+        ),
+        Column(
+            "recovered_unread",
+            "bool",
+            "閲覧前に全て回収（GL通則3-5-1-1）",
+            "all recovered before anyone saw it, PPC GL 3-5-1-1",
+        ),
+        Column(
+            "encrypted", "bool", "高度な暗号化等（鍵の漏えいなし）", "advanced encryption, key not leaked"
+        ),
+        Column(
+            "adjustments",
+            "text",
+            "ENISAの文脈による調整",
+            "ENISA context adjustments (;-separated)",
+            pattern=rf"^({'|'.join(Adjustment.codes())})(;({'|'.join(Adjustment.codes())}))*$",
+            pattern_help="codes separated by ';': " + ", ".join(Adjustment.codes()),
+            example="profile;pseudonymised",
+        ),
+        Column(
+            "partner_id",
+            "ref",
+            "発生した提供先・委託先",
+            "partner where it happened",
+            references="partners.partner_id",
+        ),
+        Column(
+            "item_ids",
+            "ref",
+            "影響を受けた項目",
+            "affected items (;-separated)",
+            references="items.item_id",
+            separator=";",
+            example="I001;I004",
+        ),
+        Column(
+            "flow_ids",
+            "ref",
+            "影響を受けたフロー",
+            "affected flows (;-separated)",
+            references="flows.flow_id",
+            separator=";",
+        ),
+        Column(
+            "department_id",
+            "ref",
+            "発生した部門",
+            "department where it happened",
+            references="departments.department_id",
+        ),
+        Column("people", "int", "本人の数", "people affected", required=True, minimum=0, example="120"),
+        Column(
+            "my_number_people",
+            "int",
+            "個人番号が漏えい等した本人の数",
+            "people whose My Number was affected",
+            minimum=0,
+        ),
+        Column(
+            "se",
+            "text",
+            "重大度 SE（ENISA）",
+            "severity SE (ENISA)",
+            pattern=r"^\d+(\.\d+)?$",
+            pattern_help="a number such as 2.25",
+            example="2.25",
+        ),
+        Column("band", "enum", "重大度の区分（ENISA）", "severity band (ENISA)", allowed=Band),
+        Column(
+            "appi_duty",
+            "enum",
+            "個人情報保護法26条の報告・本人通知",
+            "APPI Art.26 report and notice",
+            required=True,
+            allowed=Duty,
+        ),
+        Column(
+            "mn_duty",
+            "enum",
+            "番号法29条の4の報告・本人通知",
+            "My Number Act Art.29-4 report and notice",
+            required=True,
+            allowed=Duty,
+        ),
+        _date(
+            "appi_preliminary_due", "速報の目安（個人情報保護法）", "APPI preliminary report: guidance date"
+        ),
+        _date("appi_preliminary_sent", "速報の提出日（個人情報保護法）", "APPI preliminary report sent"),
+        _date("appi_final_due", "確報の期限（個人情報保護法）", "APPI final report due"),
+        _date("appi_final_sent", "確報の提出日（個人情報保護法）", "APPI final report sent"),
+        _date("mn_preliminary_due", "速報の目安（番号法）", "My Number preliminary report: guidance date"),
+        _date("mn_preliminary_sent", "速報の提出日（番号法）", "My Number preliminary report sent"),
+        _date("mn_final_due", "確報の期限（番号法）", "My Number final report due"),
+        _date("mn_final_sent", "確報の提出日（番号法）", "My Number final report sent"),
+        _date("notice_due", "本人通知の目安", "notice to the individuals: target date"),
+        _date("notice_sent", "本人通知の実施日", "notice to the individuals given"),
+        Column("status", "enum", "状態", "status", required=True, allowed=IncidentStatus),
+        _date("closed_on", "完了日", "closed on"),
+        Column(
+            "action_id",
+            "ref",
+            "再発防止の処置ID",
+            "recurrence-prevention action",
+            references="actions.action_id",
+        ),
+        _source(),
+        _assumed(
+            "occurred",
+            "people",
+            "my_number_people",
+            "cause",
+            "confidentiality",
+            "integrity",
+            "availability",
+            "malicious",
+            "publicly_viewable",
+            "partner_id",
+            "item_ids",
+            "department_id",
+        ),
+        _notes(),
+    ),
+    optional=True,
+)
+
+TABLES: tuple[Table, ...] = (
+    ITEMS,
+    PURPOSES,
+    USES,
+    PARTNERS,
+    FLOWS,
+    DEPARTMENTS,
+    CONTROLS,
+    ACTIONS,
+    INCIDENTS,
+)
 TABLES_BY_NAME = {t.name: t for t in TABLES}
 
 

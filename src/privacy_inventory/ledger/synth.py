@@ -246,6 +246,8 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
         }
     )
 
+    incidents = _incidents(spec, item_ids, part_ids, actions["action_id"].to_numpy())
+
     organisation = {
         "name": f"合成生活協同組合（seed {spec.seed}）",
         "name_en": f"Synthetic co-op (seed {spec.seed})",
@@ -273,7 +275,52 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
         "departments": departments,
         "controls": controls,
         "actions": actions,
+        "incidents": incidents,
     }
+
+
+def _incidents(
+    spec: SynthSpec, item_ids: np.ndarray, part_ids: np.ndarray, action_ids: np.ndarray
+) -> pd.DataFrame:
+    """A small incident register: causes, scopes and dates drawn at random; the duties follow the
+    people affected (more than 1,000: a report with its 5-day guidance and 30-day deadline). The
+    generator's own stream, so adding it left every other table of a seed unchanged."""
+    rng = np.random.default_rng([spec.seed, 14])
+    n = 3 + spec.partners // 100
+    discovered = np.datetime64("2026-01-05") + rng.integers(0, 330, n)
+    people = rng.integers(1, 3000, n)
+    required = people > 1000
+    cause = rng.choice(["loss", "misdelivery", "accidental_publication"], n)
+    closed = rng.random(n) < 0.5
+
+    def later(days: int, when: np.ndarray = required) -> np.ndarray:
+        return np.where(when, (discovered + days).astype(str), "")
+
+    return pd.DataFrame(
+        {
+            "incident_id": _ids("INC", n, 4),
+            "discovered": discovered.astype(str),
+            "cause": cause,
+            "partner_id": part_ids[rng.integers(0, len(part_ids), n)],
+            "item_ids": np.char.add(
+                np.char.add(item_ids[rng.integers(0, len(item_ids), n)], ";"),
+                item_ids[rng.integers(0, len(item_ids), n)],
+            ),
+            "people": people.astype(str),
+            "appi_duty": np.where(required, "required", "not_reportable"),
+            "mn_duty": "not_involved",
+            "appi_preliminary_due": later(5),
+            "appi_preliminary_sent": later(4),
+            "appi_final_due": later(30),
+            "appi_final_sent": later(25, required & closed),
+            "notice_due": later(30),
+            "notice_sent": later(10),
+            "status": np.where(closed, "closed", "open"),
+            "closed_on": np.where(closed, (discovered + 40).astype(str), ""),
+            "action_id": action_ids[rng.integers(0, len(action_ids), n)],
+            "source": "synthetic",
+        }
+    )
 
 
 def write_ledger(tables: dict[str, pd.DataFrame | dict], out: Path) -> None:

@@ -273,14 +273,25 @@ def located(
 
 
 def check_reference(
-    file: str, df: pd.DataFrame, column: str, targets: pd.Series, target_desc: str
+    file: str,
+    df: pd.DataFrame,
+    column: str,
+    targets: pd.Series,
+    target_desc: str,
+    separator: str | None = None,
 ) -> pd.DataFrame:
-    """Rows of `df[column]` whose value is not among `targets`."""
+    """Rows of `df[column]` whose value is not among `targets` (with a separator: rows naming any id
+    that is not among them)."""
     s = df[column]
-    bad = s.notna() & ~isin(s, targets)
-    return problems_frame(
-        located(file, s, bad, column, f"an existing {target_desc}", ProblemCode.dangling_reference)
-    )
+    if separator is None:
+        bad = s.notna() & ~isin(s, targets)
+        expected = f"an existing {target_desc}"
+    else:
+        ids = s.astype("string").str.split(separator).explode().str.strip()
+        missing = ids.notna() & ~isin(ids.astype("str"), targets)
+        bad = missing.groupby(level=0).any().reindex(s.index, fill_value=False)
+        expected = f"existing {target_desc} values separated by '{separator}'"
+    return problems_frame(located(file, s, bad, column, expected, ProblemCode.dangling_reference))
 
 
 def check_typed_reference(

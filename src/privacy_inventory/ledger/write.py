@@ -17,9 +17,15 @@ from ..files import write_with
 from .textio import decode, parse_header
 
 
-def append_rows(path: Path, rows: pd.DataFrame) -> None:
-    """Append rows under the file's existing header; existing bytes are kept exactly."""
-    data = path.read_bytes()
+def append_rows(path: Path, rows: pd.DataFrame, columns: list[str] | None = None) -> None:
+    """Append rows under the file's existing header; existing bytes are kept exactly. A file that does not
+    exist yet (an optional table of an older ledger) is created with `columns` as its header, in UTF-8."""
+    if not path.exists() and columns is not None:
+        head = io.StringIO()
+        csv.writer(head, lineterminator="\n").writerow(columns)
+        data = head.getvalue().encode("utf-8")
+    else:
+        data = path.read_bytes()
     decoded = decode(data)
     header = parse_header(decoded.utf8)
     buf = io.StringIO()

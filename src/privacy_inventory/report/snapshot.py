@@ -17,7 +17,8 @@ from ..errors import UsageError
 from ..files import write_text_atomic
 from ..i18n import Vocabulary
 from ..ledger.inventory import Inventory
-from ..ledger.schema import TABLES
+from ..ledger.load import typed
+from ..ledger.schema import TABLES, Table
 from .period import stored_periods
 
 SNAPSHOT_DIR = "snapshot"
@@ -43,6 +44,15 @@ def write_snapshot(directory: Path, inv: Inventory, results: dict[str, pd.DataFr
     (snap / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, default=str, indent=1), "utf-8")
 
 
+def _read_table(snap: Path, table: Table) -> pd.DataFrame:
+    """A ledger table of the snapshot; a table added to the schema after the snapshot was written (e.g.
+    incidents) is read as an empty frame with the schema's columns and types."""
+    path = snap / f"{table.name}.parquet"
+    if path.exists():
+        return pd.read_parquet(path)
+    return typed(table, pd.DataFrame(columns=table.column_names, dtype="str"))
+
+
 @dataclass
 class Snapshot:
     path: Path
@@ -59,7 +69,7 @@ def read_snapshot(directory: Path, result_columns: dict[str, list[str]] | None =
         raise UsageError(
             f"{directory}: no snapshot (expected {snap}/meta.json); run `privacy-inventory review` for that period"
         )
-    frames = {t.name: pd.read_parquet(snap / f"{t.name}.parquet") for t in TABLES}
+    frames = {t.name: _read_table(snap, t) for t in TABLES}
     organisation = json.loads((snap / "organisation.json").read_text("utf-8"))
     meta = json.loads((snap / "meta.json").read_text("utf-8"))
     inv = Inventory(path=Path(meta.get("inventory", str(directory))), organisation=organisation, **frames)

@@ -242,6 +242,102 @@ def test_26_breach_exposure_is_info(base):
     assert subjects(inv, "APPI-26") == set()
 
 
+def test_26_breach_exposure_does_not_say_every_my_number_leak_is_reportable(base):
+    # The old message said a My Number leak must be reported whatever the count: the My Number rules
+    # (Art.2) make it reportable above 100 people, or for an unlawful purpose, publication, the network.
+    f = hits(base, "APPI-26").set_index("subject_id")
+    assert "100人超" in f.loc["I030", "message_ja"] and "more than 100 people" in f.loc["I030", "message_en"]
+    assert "必要となる事態" in f.loc["I030", "message_ja"]
+
+
+# --- the incident register: reports, notice and prevention actions by their dates ------------------
+
+DAY = pd.Timestamp
+
+
+def set_incident(inv, ident: str, **values) -> None:
+    set_row(inv.incidents, "incident_id", ident, **{k: DAY(v) if k.endswith(("_due", "_sent", "_on")) and v is not pd.NaT else v
+                                                    for k, v in values.items()})  # fmt: skip
+
+
+def test_26_report_overdue_fires_on_a_missing_final_report_and_not_on_one_sent(base):
+    inv = fresh(base)
+    # INC-2026-005 (theft, unlawful purpose): 確報 due 2027-01-23; as of 2027-02-01 nothing sent
+    f = run_rules(inv, dt.date(2027, 2, 1), only=["APPI-26-report"])
+    assert set(f["subject_id"]) == {"INC-2026-005"} and (f["severity"] == "high").all()
+    assert "確報（期限 2027-01-23）" in f["message_ja"].iloc[0]
+    set_incident(inv, "INC-2026-005", appi_final_sent="2027-01-20")  # sent in time: quiet
+    assert run_rules(inv, dt.date(2027, 2, 1), only=["APPI-26-report"]).empty
+    assert subjects(base, "APPI-26-report") == set()  # as of 2026-12-31 the 確報 is not due yet
+
+
+def test_26_report_a_late_preliminary_is_medium_and_a_report_sent_late_is_no_finding(base):
+    inv = fresh(base)
+    set_incident(inv, "INC-2026-005", appi_preliminary_sent=pd.NaT)
+    f = hits(inv, "APPI-26-report")
+    assert f["subject_id"].tolist() == ["INC-2026-005"] and f["severity"].tolist() == ["medium"]
+    assert "速報（期限 2026-11-29）" in f["message_ja"].iloc[0]
+    # INC-2026-003's 確報 went in late (2026-09-10 for 2026-09-02): a met-late duty, not an open one
+    assert "INC-2026-003" not in subjects(base, "APPI-26-report")
+
+
+def test_26_2_notice_overdue(base):
+    inv = fresh(base)
+    set_incident(inv, "INC-2026-005", notice_sent=pd.NaT)  # target 2026-12-24
+    assert subjects(inv, "APPI-26-2") == {"INC-2026-005"}
+    assert run_rules(inv, dt.date(2026, 12, 24), only=["APPI-26-2"]).empty  # the target day itself: in time
+    assert subjects(base, "APPI-26-2") == set()
+
+
+def test_mn_29_4_my_number_report_overdue(base):
+    inv = fresh(base)
+    set_incident(inv, "INC-2026-004", mn_final_sent=pd.NaT)  # due 2026-11-01
+    f = hits(inv, "MN-29-4")
+    assert (
+        f["subject_id"].tolist() == ["INC-2026-004"]
+        and "番号法の確報（期限 2026-11-01）" in f["message_ja"].iloc[0]
+    )
+    assert subjects(base, "MN-29-4") == set()
+    # a sent date after the day asked about does not count yet
+    assert set(run_rules(base, dt.date(2026, 10, 31), only=["MN-29-4"])["subject_id"]) == set()
+    assert set(run_rules(base, dt.date(2026, 10, 8), only=["MN-29-4"])["subject_id"]) == set()
+
+
+def test_incident_without_a_prevention_action(base):
+    inv = fresh(base)
+    set_incident(inv, "INC-2026-002", action_id=pd.NA)
+    assert subjects(inv, "PDCA-incident-action") == {"INC-2026-002"}
+    assert subjects(base, "PDCA-incident-action") == set()
+
+
+def test_incident_action_overdue(base):
+    # A008 (INC-2026-003) is due 2027-01-31 and in progress
+    assert subjects(base, "PDCA-incident-action-overdue") == set()
+    late = run_rules(base, dt.date(2027, 2, 1), only=["PDCA-incident-action-overdue"])
+    assert (
+        "INC-2026-003" in set(late["subject_id"])
+        and "A008" in late.set_index("subject_id").loc["INC-2026-003", "message_ja"]
+    )
+    inv = fresh(base)
+    set_row(inv.actions, "action_id", "A008", status="done", closed_on=DAY("2027-01-15"), evidence="点検記録")
+    assert "INC-2026-003" not in set(
+        run_rules(inv, dt.date(2027, 2, 1), only=["PDCA-incident-action-overdue"])["subject_id"]
+    )
+
+
+def test_incident_rules_run_on_an_empty_register(base):
+    inv = fresh(base)
+    inv.incidents = inv.incidents.head(0)
+    found = run_rules(inv, AS_OF)
+    assert "rule" not in set(found["subject_table"]) and "incidents" not in set(found["subject_table"])
+
+
+def test_incident_rules_name_the_register_row_as_an_assumption(base):
+    inv = fresh(base)
+    set_incident(inv, "INC-2026-005", notice_sent=pd.NaT)
+    assert set(hits(inv, "APPI-26-2")["subject_source"]) == {"assumption"}
+
+
 # --- the registry and robustness -------------------------------------------------------------------
 
 

@@ -84,6 +84,201 @@ TEXTS |= {
         "本人の数が1,000人を超える（規則7条4号）",
         "more than 1,000 people (PPC Rules Art.7(iv))",
     ),
+    # My Number: 番号法29条の4第1項 and its rules (平成27年特定個人情報保護委員会規則第5号) Art.2
+    "incident.mn_trigger.i_network": (
+        "情報提供ネットワークシステム等に記録された特定個人情報（番号法規則2条1号）",
+        "My Number data of the information-provision network or a 個人番号利用事務 system (My Number breach rules Art.2(i))",
+    ),
+    "incident.mn_trigger.ii_unlawful_purpose": (
+        "不正の目的をもって行われたおそれ（番号法規則2条2号）",
+        "possibly for an unlawful purpose (My Number breach rules Art.2(ii))",
+    ),
+    "incident.mn_trigger.iii_publicly_viewable": (
+        "電磁的方法により不特定多数の者に閲覧されるおそれ（番号法規則2条3号）",
+        "possibly viewed by unspecified persons by electronic means (My Number breach rules Art.2(iii))",
+    ),
+    "incident.mn_trigger.iv_over_100_people": (
+        "特定個人情報に係る本人の数が100人を超える（番号法規則2条4号）",
+        "more than 100 people's My Number data (My Number breach rules Art.2(iv))",
+    ),
+    "incident.appi": (
+        "個人情報保護法26条（委員会への報告・本人への通知）",
+        "APPI Art.26 (report to the PPC, notice to the people)",
+    ),
+    "incident.mn": (
+        "番号法29条の4（特定個人情報の漏えい等の報告・本人への通知）",
+        "My Number Act Art.29-4 (report to the PPC, notice to the people)",
+    ),
+    "incident.colon": ("：", ": "),
+    "incident.law.appi": ("個人情報保護法", "APPI"),
+    "incident.law.mn": ("番号法", "My Number Act"),
+    "incident.required_by": ("報告・本人通知が必要（{laws}）", "REPORT REQUIRED ({laws})"),
+    "incident.not_a_leak": (
+        "漏えい等に該当しない：報告・本人通知は不要",
+        "not a leak: no report or notice required",
+    ),
+    "incident.why.not_a_leak": (
+        "第三者に閲覧される前に全て回収した（閲覧されていないことを確認した）ので漏えいに該当しない"
+        "（個人情報保護法ガイドライン通則編3-5-1-1、Q&A6-1）。番号法も同じ考え方による（特定個人情報ガイドラインの該当箇所は未確認）。"
+        "事案と回収の記録は残す。",
+        "every copy was recovered before any third party saw it, so it is not a leak (PPC GL 通則編 3-5-1-1, "
+        "Q&A 6-1); the same reading is applied to My Number data (the passage of the My Number guideline is "
+        "unconfirmed). Keep the record of the incident and the recovery.",
+    ),
+    "incident.why.not_reportable_appi": (
+        "規則7条各号の事態に該当しない（要配慮・財産的被害・不正目的なし、本人{people}人は1,000人以下）",
+        "none of PPC Rules Art.7 (i)–(iv): no special care, financial damage or unlawful purpose; {people} people is not more than 1,000",
+    ),
+    "incident.why.not_reportable_mn": (
+        "番号法規則2条各号の事態に該当しない（本人{people}人は100人以下、不正目的・不特定多数の閲覧のおそれなし）",
+        "none of the My Number breach rules Art.2 (i)–(iv): {people} people is not more than 100, no unlawful purpose, not viewable by the public",
+    ),
+    "incident.why.encrypted_appi": (
+        "高度な暗号化等の措置が講じられ鍵が漏えいしていないため報告対象外（規則7条1号かっこ書）",
+        "exempt: advanced encryption with the key not leaked (PPC Rules Art.7(i) parenthesis)",
+    ),
+    "incident.why.encrypted_mn": (
+        "高度な暗号化等の措置が講じられ鍵が漏えいしていないため報告対象外（番号法規則2条1号かっこ書）",
+        "exempt: advanced encryption with the key not leaked (My Number breach rules Art.2(i) parenthesis)",
+    ),
+    "incident.preliminary": (
+        "速報：速やかに（目安 {start}〜{end}）",
+        "preliminary report (速報): promptly — guidance {start} … {end}",
+    ),
+    "incident.final": (
+        "確報：{date} まで（知った日から{days}日以内）",
+        "final report (確報): by {date} ({days} days from discovery)",
+    ),
+    "incident.notice": (
+        "本人への通知：速やかに（目安 {date}）",
+        "notice to the people: promptly (target {date})",
+    ),
+    "incident.mn_days_unconfirmed": (
+        "※番号法の速報・確報の日数は規則3条の本文で未確認（個人情報保護法と同じと仮定）",
+        "note: the My Number report days are unconfirmed in the rules' Art.3 (assumed to be APPI's)",
+    ),
+    "incident.se_if_read": (
+        "閲覧されていないため実際の影響はない。SE は閲覧されていた場合の重大度を示す",
+        "nothing was seen, so no harm was done; SE shows how severe it would have been",
+    ),
+    "incident.flag.publicly_viewable": ("不特定多数が閲覧できる状態", "viewable by the public"),
+    "incident.flag.recovered_unread": ("閲覧前に全て回収", "all recovered unread"),
+    "incident.flag.encrypted": ("高度な暗号化（鍵の漏えいなし）", "advanced encryption, key not leaked"),
+    "incident.flag.mn_network": ("情報提供ネットワークシステム等", "information-provision network"),
+    "incident.heading": (
+        "事案（発覚 {date}、原因：{cause}）：{verdict}",
+        "Incident discovered {date} — cause: {cause}: {verdict}",
+    ),
+    "incident.people_line": (
+        "本人の数：{people}人（{subjects}）　項目：{items}",
+        "people affected: {people} ({subjects}); items: {items}",
+    ),
+    "incident.partners_line": (
+        "提供先：{partners}　フロー：{flows}件",
+        "partners: {partners}; flows: {flows}",
+    ),
+    "incident.severity_line": (
+        "重大度（ENISA）SE = DPC {dpc} × EI {ei} + CB {cb} = {se}（{band}）",
+        "ENISA severity SE = DPC {dpc} × EI {ei} + CB {cb} = {se} ({band})",
+    ),
+    "incident.circumstances": ("事案の状況（ENISA）", "circumstances (ENISA)"),
+}
+
+# --- the incident register (incident list / show): derived columns --------------------------------------
+TEXTS |= {
+    "register.appi_preliminary_status": ("速報（個人情報保護法）", "APPI preliminary report"),
+    "register.appi_final_status": ("確報（個人情報保護法）", "APPI final report"),
+    "register.mn_preliminary_status": ("速報（番号法）", "My Number preliminary report"),
+    "register.mn_final_status": ("確報（番号法）", "My Number final report"),
+    "register.notice_status": ("本人への通知", "notice to the people"),
+    "register.appi_status": ("個人情報保護法の報告", "APPI reports"),
+    "register.mn_status": ("番号法の報告", "My Number reports"),
+    "register.status_then": ("状態（基準日時点）", "status on the date"),
+    "register.action_state": ("再発防止の処置の状態", "prevention action"),
+    "register.period_role": ("期間との関係", "in the period as"),
+    "register.change": ("変化", "change"),
+    "register.title": ("漏えい等事案の記録（{as_of} 時点）", "Incident register (as of {as_of})"),
+    "register.action": ("{id}（{state}）", "{id} ({state})"),
+    "register.line": (
+        "{id}　発覚 {date}　{cause}　本人 {people}人　重大度 {band}　{status}",
+        "{id}  discovered {date}  {cause}  {people} people  severity {band}  {status}",
+    ),
+    "register.recorded": ("{id} を {path} に記録しました", "Recorded {id} in {path}"),
+    "register.empty": ("記録された事案はありません", "No incidents recorded"),
+    "register.reassessed": (
+        "現在の台帳で再評価した報告書の下書き（記録時の値は上の表）",
+        "the drafted report, re-assessed on today's ledger (the recorded values are in the table above)",
+    ),
+}
+
+# --- ENISA severity explained (incident.py): the method's rules, quoted ----------------------------------
+TEXTS |= {
+    "enisa.dpc.base": ("{type_ja}（{item}）：基本値 {base}", "{type_en} data ({item}): base {base}"),
+    "enisa.dpc.vulnerable": (
+        "本人の特性（{who_ja}）+{add} → {dpc}（ENISA 文脈要素：弱い立場の本人）",
+        "characteristics of the individuals ({who_en}) +{add} → {dpc} (ENISA context: vulnerable individuals)",
+    ),
+    "enisa.dpc.clamped": ("→ {dpc}（1〜4の範囲）", "→ {dpc} (range 1–4)"),
+    "enisa.adjusted": ("「{what}」：{rule} → {amount}", "'{what}': {rule} → {amount}"),
+    "enisa.not_applicable": (
+        "「{what}」は{amount}には適用されない",
+        "'{what}' does not apply to {amount} data",
+    ),
+    "enisa.ei.level": (
+        "識別の容易性：{level_ja}（{item}）= {ei}",
+        "ease of identification: {level_en} ({item}) = {ei}",
+    ),
+    "enisa.ei.capped": (
+        "「{what}」：{rule} → 上限「{amount}」= {ei}",
+        "'{what}': {rule} → at most '{amount}' = {ei}",
+    ),
+    "enisa.cb.part": ("{what}：{level} {points}", "{what}: {level} {points}"),
+    "enisa.cb.confidentiality": ("機密性", "confidentiality"),
+    "enisa.cb.integrity": ("完全性", "integrity"),
+    "enisa.cb.availability": ("可用性", "availability"),
+    "enisa.cb.malicious": ("悪意", "malicious intent"),
+    "enisa.cb.yes": ("あり", "yes"),
+    "enisa.cb.no": ("なし", "no"),
+    "enisa.cb.default": (
+        "{what_ja}は原因「{cause_ja}」の既定値（事案に応じて指定できる）",
+        "{what_en}: the defaults for {cause_en} (state them if the incident differs)",
+    ),
+    # ENISA (2013) 3.1 data processing context and 3.2 ease of identification: the rule of each adjustment
+    "enisa.adjust.profile": (
+        "データの量（期間・内容）や管理者の特性から、本人のプロファイル（日常生活・習慣、社会的・経済的状況）が作れる",
+        "the volume of the data (time span, content) or the controller's characteristics allow a profile of "
+        "the individual (everyday life and habits, social or financial status)",
+    ),
+    "enisa.adjust.sensitive_profile": (
+        "データや管理者の特性から、健康状態・信条・性生活等の機微な事項を推測できる",
+        "the data or the controller's characteristics lead to assumptions about health, beliefs, sexual life "
+        "or other sensitive matters",
+    ),
+    "enisa.adjust.critical_for_vulnerable": (
+        "本人の特性（未成年・弱い立場の人）により、身の安全や心身の状態に関わる",
+        "because of the individuals' characteristics (minors, vulnerable groups) the data can be critical "
+        "for their personal safety or physical or psychological condition",
+    ),
+    "enisa.adjust.no_insight": (
+        "データの性質から本人について実質的な情報を与えない、または公開情報から容易に集められる",
+        "the data gives no substantial insight into the individual, or can easily be collected from "
+        "publicly available sources",
+    ),
+    "enisa.adjust.limited_insight": (
+        "一部の情報を含むが、本人の状況について大きな推測はできない（例：詳細のない口座番号）、または一般的な推測にとどまる",
+        "some information, but no significant insight into the individual's situation (e.g. bare account "
+        "numbers), or only general assumptions",
+    ),
+    "enisa.adjust.assumptions_only": (
+        "機微な事項について推測ができる程度にとどまる",
+        "it leads only to assumptions about sensitive information",
+    ),
+    "enisa.adjust.pseudonymised": (
+        "この事案のデータは仮名化されており、鍵なしでは本人の識別に相当の労力を要する"
+        "（仮名化は個人情報保護法の報告の免除ではない：免除は高度な暗号化等のみ）",
+        "in this incident the data is pseudonymised: without the key, identifying a person takes "
+        "considerable effort (pseudonymisation does not exempt from the APPI report: only advanced encryption does)",
+    ),
 }
 
 # --- charts of the review (report/charts.py) --------------------------------------------------------------
@@ -163,11 +358,15 @@ TEXTS |= {
     "incident.verdict": ("判定", "verdict"),
     "incident.people": ("本人の数", "people affected"),
     "incident.final_by": ("確報の期限", "final report due"),
-    "incident.triggers": ("報告対象の事態（規則7条）", "reportable events (PPC Rules Art.7)"),
+    "incident.triggers": (
+        "報告対象の事態（規則7条・番号法規則2条）",
+        "reportable events (PPC Rules Art.7; My Number breach rules Art.2)",
+    ),
     "incident.enisa": ("重大度（ENISA 2013）", "Severity (ENISA 2013)"),
     "incident.affected_items": ("影響を受ける項目", "Affected items"),
     "incident.se_parts": ("SE = {se}（{band}）の内訳", "SE = {se} ({band}): its parts"),
     "incident.draft": ("報告書の下書き（規則8条1項）", "Draft report (PPC Rules Art.8(1))"),
+    "incident.duties": ("報告・本人通知の要否と期限", "Reports, notice and their dates"),
 }
 
 # --- report cells (report/cells.py, report/display.py, report/labels.py) ----------------------------------

@@ -10,23 +10,13 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..frames import split_reference
-from ..i18n import Vocabulary
 from ..ledger.inventory import Inventory
 from ..ledger.schema import ActionStatus
+from .action_state import OPEN, ActionState, actions_status
 from .pipeline import Assessment
 from .rules import Severity
 
-OPEN = (ActionStatus.open, ActionStatus.in_progress)
-
-
-class ActionState(Vocabulary):
-    """Where an action stands on a date: its status, with open actions past their due date overdue."""
-
-    overdue = "overdue", "期限超過", "overdue"
-    open = "open", "対応中・未着手", "open"
-    done = "done", "完了", "done"
-    cancelled = "cancelled", "取消", "cancelled"
-
+__all__ = ["OPEN", "ActionState", "Register", "actions_status", "register", "suggest"]
 
 # What an action's reference covers: findings about that subject, and flows of that item/partner/flow.
 SUBJECT_TABLE = {
@@ -35,16 +25,8 @@ SUBJECT_TABLE = {
     "flow": "flows",
     "department": "departments",
     "control": "controls",
+    "incident": "incidents",
 }
-
-
-def actions_status(inv: Inventory, as_of: dt.date) -> pd.DataFrame:
-    """Actions with a derived state: overdue (open past its due date), open, done, cancelled."""
-    a = inv.actions.copy()
-    open_ = a["status"].isin(OPEN)
-    overdue = open_ & a["due"].notna() & (a["due"] < pd.Timestamp(as_of))
-    a["state"] = a["status"].where(~open_, ActionState.open).where(~overdue, ActionState.overdue)
-    return a
 
 
 def _refs(actions: pd.DataFrame) -> pd.DataFrame:

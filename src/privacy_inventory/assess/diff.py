@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -18,7 +18,16 @@ from ..ledger.schema import TABLES_BY_NAME
 from .pipeline import assess
 from .risk import RiskResult
 
-COMPARED_TABLES = ("items", "purposes", "partners", "flows", "controls", "departments", "actions")
+COMPARED_TABLES = (
+    "items",
+    "purposes",
+    "partners",
+    "flows",
+    "controls",
+    "departments",
+    "actions",
+    "incidents",
+)
 CHANGE_COLUMNS = ["table", "key", "change", "column", "old", "new"]
 FINDING_KEY = ["rule_id", "subject_table", "subject_id"]
 REASONS = ["reason_ja", "reason_en"]
@@ -40,6 +49,16 @@ class Movement(Vocabulary):
 class FindingChange(Vocabulary):
     opened = "opened", "新たな指摘", "opened"
     resolved = "resolved", "解消", "resolved"
+
+
+class IncidentChange(Vocabulary):
+    added = "added", "新たな事案", "added"
+    closed = "closed", "完了した事案", "closed"
+    reopened = "reopened", "再開した事案", "reopened"
+
+
+INCIDENT_CHANGE_COLUMNS = ["change", "incident_id", "discovered", "cause", "people", "appi_duty", "mn_duty",
+                           "status", "closed_on"]  # fmt: skip
 
 
 @dataclass
@@ -174,6 +193,33 @@ def finding_changes(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def incident_changes(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    """Incidents added to the register (in TO, not in FROM), closed (open in FROM, closed in TO — or
+    added already closed) and reopened, with what the register says of them in TO."""
+    if b.empty:
+        return pd.DataFrame(columns=INCIDENT_CHANGE_COLUMNS)
+    before = a.set_index("incident_id")["status"].astype("str") if len(a) else pd.Series(dtype="str")
+    was = b["incident_id"].map(before)
+    now = b["status"].astype("str")
+    rows = []
+    for change, mask in (
+        (IncidentChange.added, was.isna()),
+        (IncidentChange.closed, now.eq("closed") & was.ne("closed")),
+        (IncidentChange.reopened, now.ne("closed") & was.eq("closed")),
+    ):
+        part = b[mask.fillna(False).astype(bool)]
+        if len(part):
+            rows.append(part.assign(change=change.value))
+    if not rows:
+        return pd.DataFrame(columns=INCIDENT_CHANGE_COLUMNS)
+    out = pd.concat(rows, ignore_index=True)
+    return (
+        out[INCIDENT_CHANGE_COLUMNS]
+        .sort_values(["incident_id", "change"], kind="stable")
+        .reset_index(drop=True)
+    )
+
+
 @dataclass
 class LedgerDiff:
     source: str
@@ -182,10 +228,17 @@ class LedgerDiff:
     flow_moves: pd.DataFrame
     item_moves: pd.DataFrame
     findings: pd.DataFrame
+    incidents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=INCIDENT_CHANGE_COLUMNS))
 
     @property
     def empty(self) -> bool:
-        return self.changes.empty and self.flow_moves.empty and self.item_moves.empty and self.findings.empty
+        return (
+            self.changes.empty
+            and self.flow_moves.empty
+            and self.item_moves.empty
+            and self.findings.empty
+            and self.incidents.empty
+        )
 
     def counts(self) -> dict:
         c = self.changes
@@ -200,6 +253,8 @@ class LedgerDiff:
             else 0,
             "findings_opened": int((self.findings["change"] == FindingChange.opened).sum()),
             "findings_resolved": int((self.findings["change"] == FindingChange.resolved).sum()),
+            "incidents_added": int((self.incidents["change"] == IncidentChange.added).sum()),
+            "incidents_closed": int((self.incidents["change"] == IncidentChange.closed).sum()),
         }
 
 
@@ -229,4 +284,5 @@ def diff_sides(a: Side, b: Side) -> LedgerDiff:
         _with_reasons(risk_moves(a.flows, b.flows, "flow_id"), a, b, "flows", "flow_id"),
         _with_reasons(risk_moves(a.items, b.items, "item_id"), a, b, "items", "item_id"),
         finding_changes(a.findings, b.findings),
+        incident_changes(a.inv.incidents, b.inv.incidents),
     )

@@ -4,6 +4,10 @@ The file's shape is declared below (pydantic, unknown keys forbidden), so a miss
 `breach` section included — is a ConfigError naming the file, the dotted path and what was expected.
 What a declaration cannot say (every category scored, a monotone matrix, known level names) is checked
 after parsing, with the same kind of error.
+
+The breach keys added for issue 14 (breach.enisa.adjustments, breach.appi.notice_days and the My Number
+report days) are optional, so that a ledger's own risk_model.yaml written before them still loads for
+scoring and checks; the breach triage raises a ConfigError naming the key when it needs one.
 """
 
 from __future__ import annotations
@@ -14,11 +18,22 @@ from typing import Annotated, Any, Literal
 
 import numpy as np
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from ..errors import ConfigError, UsageError
 from ..i18n import Vocabulary
-from ..ledger.schema import Channel, Identifiability, ItemCategory, PartnerKind, Subject
+from ..ledger.schema import (
+    Adjustment,
+    Availability,
+    Cause,
+    Channel,
+    Confidentiality,
+    Identifiability,
+    Integrity,
+    ItemCategory,
+    PartnerKind,
+    Subject,
+)
 from ..ledger.textio import UnreadableText, read_text
 from ..paths import bundled_inventory
 
@@ -148,6 +163,8 @@ class Vulnerable(_Strict):
 
 
 class CircumstanceScores(_Strict):
+    """CB points of each level (keys: the Confidentiality, Integrity, Availability codes)."""
+
     confidentiality: dict[str, Points]
     integrity: dict[str, Points]
     availability: dict[str, Points]
@@ -155,10 +172,30 @@ class CircumstanceScores(_Strict):
 
 
 class Circumstances(_Strict):
+    """A cause's default circumstances; an incident may state its own."""
+
     confidentiality: str
     integrity: str
     availability: str
-    malicious: bool = False
+    malicious: bool = False  # intent: ENISA's +CB and APPI's "unlawful purpose" (PPC Rules Art.7(iii))
+    publicly_viewable: bool = False  # My Number breach rules Art.2(iii): viewable by unspecified persons
+
+
+class EnisaAdjustment(_Strict):
+    """One ENISA contextual adjustment: DPC points per data type it applies to, and/or a ceiling on EI."""
+
+    dpc: dict[EnisaType, Adjust] = {}
+    ei_at_most: Identifiability | None = None
+    source: Text
+
+
+# One optional entry per Adjustment code (a misspelt code is an unknown key), plus the citation.
+Adjustments = create_model(
+    "Adjustments",
+    __base__=_Strict,
+    source=(Text, ...),
+    **{code: (EnisaAdjustment | None, None) for code in Adjustment.codes()},
+)
 
 
 class Bands(_Strict):
@@ -176,20 +213,31 @@ class Enisa(_Strict):
     cb: CircumstanceScores
     bands: Bands
     causes: dict[str, Circumstances | str]  # cause → circumstances; `source` cites the mapping
+    adjustments: Adjustments | None = None  # optional: older model files
+
+
+Days = Annotated[int, Field(ge=1, strict=True)]
+PreliminaryDays = Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=2, max_length=2)]
 
 
 class Appi(_Strict):
     source: Text
     people_threshold: Annotated[int, Field(ge=0, strict=True)]
-    preliminary_days: Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=2, max_length=2)]
-    final_days: Annotated[int, Field(ge=1, strict=True)]
-    final_days_unlawful: Annotated[int, Field(ge=1, strict=True)]
-    unlawful_causes: list[str]
+    preliminary_days: PreliminaryDays
+    final_days: Days
+    final_days_unlawful: Days
+    unlawful_causes: list[str]  # causes presumed malicious; must agree with their circumstances
+    notice_days: Days | None = None  # target for the notice to the individuals ("promptly": an assumption)
 
 
 class MyNumberBreach(_Strict):
     source: Text
     people_threshold: Annotated[int, Field(ge=0, strict=True)]
+    # Optional so that risk_model.yaml files written before they existed still load; the triage asks for
+    # them (a ConfigError naming the key) only when a My Number report is due.
+    preliminary_days: PreliminaryDays | None = None
+    final_days: Days | None = None
+    final_days_unlawful: Days | None = None
 
 
 class Breach(_Strict):
@@ -350,6 +398,9 @@ def _check_semantics(spec: ModelFile, file: str) -> np.ndarray:
         raise ConfigError(file, "matrix.high_levels", sorted(m.high_levels), "levels listed in matrix.levels")
     grid = _level_grid(m, file)
     e = spec.breach.enisa
+    for kind, vocabulary in (("confidentiality", Confidentiality), ("integrity", Integrity),
+                             ("availability", Availability)):  # fmt: skip
+        _complete(getattr(e.cb, kind), vocabulary, f"breach.enisa.cb.{kind}", file, "level")
     for kind in ("confidentiality", "integrity", "availability"):
         known = getattr(e.cb, kind)
         for cause, circ in e.causes.items():
@@ -360,6 +411,10 @@ def _check_semantics(spec: ModelFile, file: str) -> np.ndarray:
         if (cause == "source") != isinstance(circ, str):
             raise ConfigError(file, f"breach.enisa.causes.{cause}", circ,
                               "the citation under `source` and circumstances under every cause")  # fmt: skip
+        if cause != "source" and cause not in Cause.codes():
+            raise ConfigError(
+                file, f"breach.enisa.causes.{cause}", cause, "one of " + ", ".join(Cause.codes())
+            )
     if not e.bands.medium < e.bands.high < e.bands.very_high:
         raise ConfigError(file, "breach.enisa.bands", e.bands.model_dump(), "medium < high < very_high")
     for cause in spec.breach.appi.unlawful_causes:
@@ -367,6 +422,12 @@ def _check_semantics(spec: ModelFile, file: str) -> np.ndarray:
             raise ConfigError(
                 file, "breach.appi.unlawful_causes", cause, "a cause listed in breach.enisa.causes"
             )
+    # One meaning of "malicious by default": the causes listed as unlawful are those whose circumstances
+    # say malicious (theft, unauthorised access, malware, insider: PPC GL 3-5-3-1 examples of Art.7(iii)).
+    for cause, circ in e.causes.items():
+        if isinstance(circ, Circumstances) and circ.malicious != (cause in spec.breach.appi.unlawful_causes):
+            raise ConfigError(file, f"breach.enisa.causes.{cause}.malicious", circ.malicious,
+                              "true exactly for the causes in breach.appi.unlawful_causes")  # fmt: skip
     return grid
 
 

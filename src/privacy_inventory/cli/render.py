@@ -7,23 +7,49 @@ import sys
 import time
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..assess.diff import LedgerDiff
-from ..assess.incident import IncidentAssessment
+from ..assess.action_state import ActionState
+from ..assess.diff import IncidentChange, LedgerDiff
+from ..assess.incident import IncidentAssessment, circumstance_lines, duty_lines, verdict
+from ..assess.incident_register import DutyStatus
+from ..assess.incident_review import PeriodRole
 from ..assess.rules import SEVERITIES, Severity
 from ..errors import LedgerInvalid
 from ..frames import jsonable, records
-from ..i18n import t
+from ..i18n import label, t
+from ..ledger.inventory import Inventory
+from ..ledger.schema import (
+    INCIDENTS,
+    Adjustment,
+    Availability,
+    Band,
+    Cause,
+    Confidentiality,
+    Duty,
+    IncidentStatus,
+    Integrity,
+    Subject,
+)
 from ..ledger.textio import defuse_frame
 
 console = Console(highlight=False, soft_wrap=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # messages stay one greppable line
 
 __all__ = ["console", "err_console", "records"]
+
+# Register columns shown with their Vocabulary's label (people read labels; JSON and CSV keep codes).
+REGISTER_LABELS = {
+    "cause": Cause, "confidentiality": Confidentiality, "integrity": Integrity, "availability": Availability,
+    "band": Band, "appi_duty": Duty, "mn_duty": Duty, "status": IncidentStatus, "status_then": IncidentStatus,
+    "action_state": ActionState, "period_role": PeriodRole, "adjustments": Adjustment, "change": IncidentChange,
+    **{c: DutyStatus for c in ("appi_preliminary_status", "appi_final_status", "mn_preliminary_status",
+                               "mn_final_status", "notice_status", "appi_status", "mn_status")},
+}  # fmt: skip
 
 
 def print_json(data: Any) -> None:
@@ -142,45 +168,97 @@ def print_findings(shown: pd.DataFrame) -> None:
     console.print("\n" + ", ".join(f"{s}: {int(counts.get(s, 0))}" for s in reversed(SEVERITIES)))
 
 
-def print_incident(a: IncidentAssessment) -> None:
-    e, appi = a.enisa, a.appi
-    verdict = "[bold red]REPORT REQUIRED[/]" if appi["report_required"] else "[green]no report required[/]"
+def print_incident(a: IncidentAssessment, inv: Inventory, lang: str) -> None:
+    """The triage for people, in one language: labels, never codes or dict reprs."""
+    e = a.enisa
+    heading = t("incident.heading", lang, date=a.incident.discovered.isoformat(),
+                cause=label(a.incident.cause, Cause, lang), verdict=verdict(a, lang))  # fmt: skip
+    console.print(escape(heading), style="bold red" if a.report_required else "green")
+    sep = t("reason.sep", lang)
+    subjects = sep.join(label(s, Subject, lang) for s in a.subjects)
+    names = inv.partners.set_index("partner_id")["name"]
+    items = "、".join(a.items["name_ja"])
     console.print(
-        f"Incident discovered {a.incident.discovered} — cause {escape(a.incident.cause)}: {verdict}"
-    )
-    console.print(
-        f"  people affected: {a.people:,} ({escape(', '.join(a.subjects))}); items: "
-        + escape("、".join(a.items["name_ja"]))
+        "  " + escape(t("incident.people_line", lang, people=f"{a.people:,}", subjects=subjects, items=items))
     )
     if a.partners:
-        console.print("  partners: " + escape(", ".join(a.partners)) + f"; flows: {len(a.flows)}")
-    console.print(
-        f"  ENISA severity SE = DPC {e['dpc']:g} × EI {e['ei']:g} + CB {e['cb']:g} = [bold]{e['se']:g}[/] ({e['band']})"
-    )
-    console.print(
-        f"    DPC: {escape(e['dpc_rule'])}; EI: {escape(e['ei_rule'])}; CB: {escape(str(e['cb_parts']))}"
-    )
-    for k, v in appi["triggers"].items():
-        console.print(f"  APPI Art.26 trigger {k}: {'YES' if v else 'no'}")
-    if appi["exempt_by_encryption"]:
-        console.print("  exempt: advanced encryption with the key not leaked (PPC Rules Art.7)")
-    if appi.get("deadlines"):
-        d = appi["deadlines"]
-        console.print(
-            f"  preliminary report (速報): promptly — guidance {d['preliminary_from']} … {d['preliminary_by']}"
+        partners = sep.join(f"{p} {names.get(p, '')}".strip() for p in a.partners)
+        console.print("  " + escape(t("incident.partners_line", lang, partners=partners, flows=len(a.flows))))
+    band = e["band_ja"] if lang == "ja" else e["band_en"]
+    numbers = {k: f"{e[k]:g}" for k in ("dpc", "ei", "cb", "se")}
+    console.print("  " + escape(t("incident.severity_line", lang, band=band, **numbers)))
+    suffix = "" if lang == "en" else "_ja"
+    for part in ("dpc", "ei", "cb"):
+        console.print(f"    {part.upper()}: " + escape(e[f"{part}_rule{suffix}"]), style="dim")
+    if a.appi["not_a_leak"]:
+        console.print("    " + escape(t("incident.se_if_read", lang)), style="dim")
+    for line in circumstance_lines(a, lang)[1:]:
+        console.print("  " + escape(t("incident.circumstances", lang)) + ": " + escape(line))
+    for line in duty_lines(a, lang):
+        console.print("  " + escape(line))
+
+
+def _labelled(value: Any, column: str, lang: str) -> Any:
+    """A register cell for people: codes as labels (several codes separated by ';'), flags as yes/no."""
+    if value is None or value is pd.NA or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if column in REGISTER_LABELS:
+        return t("reason.sep", lang).join(
+            label(v, REGISTER_LABELS[column], lang) for v in str(value).split(";")
         )
-        console.print(f"  final report (確報): by {d['final_by']} ({d['final_days']} days from discovery)")
-        console.print("  notify the individuals promptly (Art.26(2))")
-    if a.my_number.get("involved"):
-        console.print(
-            f"  My Number involved: report under the My Number rules "
-            f"{'required' if a.my_number['report_required'] else 'to be checked'}: {a.my_number['triggers']}"
+    if isinstance(value, bool | np.bool_):
+        return t("enisa.cb.yes" if value else "enisa.cb.no", lang)
+    return value
+
+
+def register_header(column: str, lang: str) -> str:
+    """A register column's name for people: the schema's label, or the text of a derived column."""
+    if column in INCIDENTS.column_names:
+        return getattr(INCIDENTS.column(column), lang)
+    return t(f"register.{column}", lang)
+
+
+def print_register(rows: pd.DataFrame, lang: str, title: str) -> None:
+    """The incident register for people, two lines an incident (readable at any terminal width): what
+    happened, then the state of each duty and of the prevention action, with labels (codes stay in JSON
+    and CSV)."""
+    console.print(escape(title), style="bold")
+    sep = t("reason.sep", lang)
+    for _, r in rows.iterrows():
+        cell = {c: _labelled(r[c], c, lang) for c in rows.columns}
+        line = t("register.line", lang, id=r["incident_id"], date=_cell(r["discovered"]), cause=cell["cause"],
+                 people=f"{int(r['people']):,}", band=cell["band"] or "—", status=cell["status"])  # fmt: skip
+        console.print(escape(line))
+        states = [
+            f"{register_header(c, lang)}{t('incident.colon', lang)}{cell[c]}"
+            for c in ("appi_status", "mn_status", "notice_status")
+            if c in rows.columns
+        ]
+        action = (
+            t("register.action", lang, id=r["action_id"], state=cell["action_state"] or "—")
+            if pd.notna(r["action_id"])
+            else "—"
         )
+        states.append(f"{register_header('action_id', lang)}{t('incident.colon', lang)}{action}")
+        console.print("  " + escape(sep.join(states)), style="dim")
+
+
+def print_incident_record(row: pd.Series, lang: str) -> None:
+    """One recorded incident, field by field, with labels."""
+    table = Table(title=str(row["incident_id"]), title_justify="left", show_header=False)
+    table.add_column("", overflow="fold")
+    table.add_column("", overflow="fold")
+    for col, value in row.items():
+        table.add_row(
+            escape(register_header(str(col), lang)), escape(_cell(_labelled(value, str(col), lang)))
+        )
+    console.print(table)
 
 
 def diff_csv(d: LedgerDiff) -> pd.DataFrame:
     parts = [d.changes.assign(section="change"), d.flow_moves.rename(columns={"flow_id": "key"}).assign(section="risk", table="flows"),
-             d.findings.rename(columns={"subject_id": "key"}).assign(section="finding")]  # fmt: skip
+             d.findings.rename(columns={"subject_id": "key"}).assign(section="finding"),
+             d.incidents.rename(columns={"incident_id": "key"}).assign(section="incident", table="incidents")]  # fmt: skip
     parts = [p for p in parts if not p.empty]
     return pd.concat(parts, ignore_index=True) if parts else d.changes
 
@@ -207,6 +285,8 @@ def print_diff(d: LedgerDiff) -> None:
                 max_rows=100,
             )
         )
+    if len(d.incidents):
+        console.print(frame_table(d.incidents, title="Incidents (added, closed)", max_rows=100))
 
 
 class StepProgress:

@@ -17,18 +17,29 @@ import pandas as pd
 from ..assess.actions import ActionState, actions_status, register
 from ..assess.diff import Change, FindingChange, Movement
 from ..assess.explain import explain, worst
-from ..assess.incident import Incident, IncidentAssessment, Selection, assess_incident, report_markdown
+from ..assess.incident import (
+    Incident,
+    IncidentAssessment,
+    Selection,
+    assess_incident,
+    circumstance_lines,
+    duty_lines,
+    report_markdown,
+    verdict,
+)
 from ..assess.model import load_model, model_path
 from ..assess.notice import build_notice, compare_with_policy
 from ..assess.pipeline import load_inventory
 from ..assess.rules import SEVERITIES, Severity
-from ..i18n import Vocabulary, t
+from ..i18n import Vocabulary, label, t
 from ..ledger.inventory import Inventory
 from ..ledger.load import resolve_ledger_dir
 from ..ledger.schema import (
+    Band,
     Basis,
     ControlCategory,
     ControlStatus,
+    Duty,
     ItemCategory,
     PartnerKind,
 )
@@ -600,14 +611,36 @@ def _split(text: str | None) -> list[str]:
 
 
 def incident(inventory_dir: Any, partner: str | None, items: str, department: str | None, flows: str,
-             records: int | None, cause: str, discovered: str, malicious: bool,
-             encrypted: bool) -> tuple[IncidentAssessment, Inventory]:  # fmt: skip
-    """Assess an incident described by the notebook's parameters; returns the assessment and the ledger."""
+             records: int | None, cause: str, discovered: str, malicious: bool | None, encrypted: bool,
+             confidentiality: str | None = None, integrity: str | None = None, availability: str | None = None,
+             publicly_viewable: bool | None = None, recovered_unread: bool = False, mn_network: bool = False,
+             adjustments: str = "", my_number_people: int | None = None,
+             occurred: str | None = None) -> tuple[IncidentAssessment, Inventory]:  # fmt: skip
+    """Assess an incident described by the notebook's parameters; returns the assessment and the ledger.
+    A circumstance left None takes the cause's default."""
     path = resolve_ledger_dir(inventory_dir)
     inv = load_inventory(path)
     inc = Incident(Selection(partner, _split(items), department, _split(flows)), cause,
-                   dt.date.fromisoformat(discovered), records, malicious, encrypted)  # fmt: skip
+                   dt.date.fromisoformat(discovered), records, malicious, encrypted,
+                   confidentiality=confidentiality, integrity=integrity, availability=availability,
+                   publicly_viewable=publicly_viewable, recovered_unread=recovered_unread, mn_network=mn_network,
+                   adjustments=tuple(_split(adjustments)), my_number_people=my_number_people,
+                   occurred=dt.date.fromisoformat(occurred) if occurred else None)  # fmt: skip
     return assess_incident(inv, load_model(model_path(path)), inc), inv
+
+
+def incident_key_figures(a: IncidentAssessment, lang: str = "ja") -> None:
+    """Plain-text figures that nbval compares (not shown in the exported page)."""
+    e, colon = a.enisa, t("incident.colon", lang)
+    band = label(e["band"], Band, lang)
+    print(t("incident.verdict", lang) + colon + verdict(a, lang))
+    for law, d in (("appi", a.appi), ("mn", a.my_number)):
+        duty = Duty(d.get("duty", Duty.not_involved))
+        dates = d.get("deadlines")
+        when = f" {t('incident.final_by', lang)} {dates['final_by']}" if dates else ""
+        print(t(f"incident.law.{law}", lang) + colon + duty.label(lang) + when)
+    print(f"ENISA: DPC {e['dpc']:g} × EI {e['ei']:g} + CB {e['cb']:g} = SE {e['se']:g} ({band})")
+    print(t("incident.people", lang) + colon + f"{a.people:,} " + ", ".join(a.items["item_id"]))
 
 
 def incident_page(a: IncidentAssessment, inv: Inventory, lang: str = "ja") -> Html:
@@ -621,27 +654,46 @@ def incident_page(a: IncidentAssessment, inv: Inventory, lang: str = "ja") -> Ht
     )
 
 
+def _final_by(d: dict) -> str:
+    return (d.get("deadlines") or {}).get("final_by", "—")
+
+
+def _lines(title: str, lines: list[str]) -> Html:
+    return Html(render_fragment("heading", text=title, level=3)
+                + "".join(render_fragment("paragraph", text=line.strip()) for line in lines))  # fmt: skip
+
+
 def incident_summary(a: IncidentAssessment, inv: Inventory, lang: str = "ja") -> Group:
-    e, appi = a.enisa, a.appi
-    verdict = t("incident.required" if appi["report_required"] else "incident.not_required", lang)
-    cards = Cards([Card(t("incident.verdict", lang), verdict), Card(t("incident.people", lang), a.people),
-                   Card("ENISA SE", f"{e['se']:g}（{e['band_ja'] if lang == 'ja' else e['band']}）"),
-                   Card(t("incident.final_by", lang), appi.get("deadlines", {}).get("final_by", "—"))], lang)  # fmt: skip
-    triggers = pd.DataFrame([{"trigger": t(f"incident.trigger.{k}", lang), "hit": t("value.yes" if v else "value.no", lang)}
-                             for k, v in appi["triggers"].items()])  # fmt: skip
-    trig = Table(
-        triggers,
-        [Col("trigger", t("incident.triggers", lang), wide=True), Col("hit", t("incident.verdict", lang))],
-        lang,
-    )
+    """The verdict under both laws (APPI Art.26, My Number Act Art.29-4) with their reasons and dates, the
+    circumstances, the ENISA parts with the rule of each, and the affected items."""
+    e, appi, mn = a.enisa, a.appi, a.my_number
+    band = label(e["band"], Band, lang)
+    law = {k: t(f"incident.law.{k}", lang) for k in ("appi", "mn")}
+    figures = [Card(t("incident.verdict", lang), verdict(a, lang)), Card(t("incident.people", lang), a.people),
+               Card("ENISA SE", f"{e['se']:g}（{band}）" if lang == "ja" else f"{e['se']:g} ({band})"),
+               Card(f"{t('incident.final_by', lang)} {law['appi']}", _final_by(appi))]  # fmt: skip
+    if mn.get("involved"):
+        figures.append(Card(f"{t('incident.final_by', lang)} {law['mn']}", _final_by(mn)))
+    yes, no = t("value.yes", lang), t("value.no", lang)
+    rows = [
+        {"trigger": t(f"incident.trigger.{k}", lang), "hit": yes if v else no}
+        for k, v in appi["triggers"].items()
+    ]
+    if mn.get("involved"):
+        rows += [{"trigger": t(f"incident.mn_trigger.{k}", lang), "hit": yes if v else no}
+                 for k, v in mn["triggers"].items()]  # fmt: skip
+    trig = Table(pd.DataFrame(rows),
+                 [Col("trigger", t("incident.triggers", lang), wide=True), Col("hit", t("incident.verdict", lang))], lang)  # fmt: skip
+    suffix = "_ja" if lang == "ja" else ""
     parts = pd.DataFrame([
-        {"component": "DPC", "value": e["dpc"], "rule": e["dpc_rule"]},
-        {"component": "EI", "value": e["ei"], "rule": e["ei_rule"]},
-        {"component": "CB", "value": e["cb"], "rule": t("reason.sep", lang).join(f"{k} {v:g}" for k, v in e["cb_parts"].items())},
-        {"component": "SE = DPC × EI + CB", "value": e["se"], "rule": e["band_ja"] if lang == "ja" else e["band"]},
+        {"component": "DPC", "value": e["dpc"], "rule": e[f"dpc_rule{suffix}"]},
+        {"component": "EI", "value": e["ei"], "rule": e[f"ei_rule{suffix}"]},
+        {"component": "CB", "value": e["cb"], "rule": e[f"cb_rule{suffix}"]},
+        {"component": "SE = DPC × EI + CB", "value": e["se"], "rule": band},
     ])  # fmt: skip
     enisa = Table(parts, [Col("component", t("incident.component", lang)), Col("value", t("incident.value", lang), "num"),
-                          Col("rule", t("incident.basis", lang), wide=True)], lang, t("incident.enisa", lang))  # fmt: skip
+                          Col("rule", t("incident.basis", lang), wide=True)], lang, t("incident.enisa", lang),
+                  note=t("incident.se_if_read", lang) if appi["not_a_leak"] else None)  # fmt: skip
     names = Names(inv, lang)
     affected = a.items.assign(name=names.of("items", a.items["item_id"]).to_numpy())
     items_table = Table(affected, [Col("item_id", "ID"), Col("name", t("col.item", lang)),
@@ -650,7 +702,8 @@ def incident_summary(a: IncidentAssessment, inv: Inventory, lang: str = "ja") ->
                                    Col("property_damage", t("col.property_damage", lang), "bool"),
                                    Col("my_number", t("col.my_number", lang), "bool"),
                                    Col("records", t("col.records", lang), "num")], lang, t("incident.affected_items", lang))  # fmt: skip
-    return Group([cards, trig, enisa, items_table])
+    return Group([Cards(figures, lang), _lines(t("incident.duties", lang), duty_lines(a, lang)), trig,
+                  _lines(t("incident.circumstances", lang), circumstance_lines(a, lang)), enisa, items_table])  # fmt: skip
 
 
 def incident_chart(a: IncidentAssessment, lang: str = "ja") -> Chart:
@@ -658,7 +711,8 @@ def incident_chart(a: IncidentAssessment, lang: str = "ja") -> Chart:
 
 
 def incident_draft(a: IncidentAssessment, inv: Inventory, lang: str = "ja") -> Html:
-    """The drafted report to the PPC (PPC Rules Art.8(1) items), rendered from its Markdown."""
+    """The drafted report to the PPC (PPC Rules Art.8(1) items; the My Number report asks the same), in
+    Japanese as the PPC's forms are, rendered from its Markdown."""
     from .html import markdown_html
 
     return Html(render_fragment("heading", text=t("incident.draft", lang), level=2)

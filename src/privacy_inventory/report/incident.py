@@ -30,7 +30,12 @@ def parameters(ledger: Path, inc: Incident) -> dict:
     s = inc.selection
     return {"inventory_dir": str(Path(ledger).resolve()), "partner": s.partner, "items": ",".join(s.items),
             "department": s.department, "flows": ",".join(s.flows), "records": inc.records, "cause": inc.cause,
-            "discovered": inc.discovered.isoformat(), "malicious": inc.malicious, "encrypted": inc.encrypted}  # fmt: skip
+            "discovered": inc.discovered.isoformat(), "malicious": inc.malicious, "encrypted": inc.encrypted,
+            "confidentiality": inc.confidentiality, "integrity": inc.integrity, "availability": inc.availability,
+            "publicly_viewable": inc.publicly_viewable, "recovered_unread": inc.recovered_unread,
+            "mn_network": inc.mn_network, "adjustments": ",".join(inc.adjustments),
+            "my_number_people": inc.my_number_people,
+            "occurred": inc.occurred.isoformat() if inc.occurred else None}  # fmt: skip
 
 
 def _free_target(base: Path, slug: str) -> Path:

@@ -36,6 +36,7 @@ def _source_of(inv: Inventory, table: str, ids: pd.Series) -> pd.Series:
         "flows": "flow_id",
         "departments": "department_id",
         "purposes": "purpose_id",
+        "incidents": "incident_id",
     }
     if table not in keys:
         return (

@@ -13,6 +13,7 @@ from ...frames import months_between, positions
 from ...i18n import Vocabulary
 from ...ledger.inventory import Inventory
 from ...ledger.schema import Direction
+from ..incident_register import register_status
 
 
 class Severity(Vocabulary):
@@ -38,6 +39,14 @@ class RuleContext:
     inspection_interval_months: int = 12  # from risk_model.yaml (inspection_overdue.interval_months)
     training_interval_months: int = 12  # policy point 8 / APPI Art.24: yearly training (assumption)
     _flows: pd.DataFrame | None = field(default=None, repr=False)
+    _incidents: pd.DataFrame | None = field(default=None, repr=False)
+
+    @property
+    def incidents(self) -> pd.DataFrame:
+        """incidents.csv with the state of each duty and of the prevention action on as_of (computed once)."""
+        if self._incidents is None:
+            self._incidents = register_status(self.inv, self.as_of)
+        return self._incidents
 
     @property
     def flows(self) -> pd.DataFrame:

@@ -6,6 +6,7 @@ import pandas as pd
 
 from ...ledger.schema import Basis, Direction
 from .base import RuleContext, Severity, findings, none, rule
+from .breach import about, about_en, overdue_steps
 
 ALLOWED_BASES = (Basis.my_number_19, Basis.outsourcing)  # Art.19 lists provision for 関係事務 and 委託
 
@@ -66,4 +67,26 @@ def my_number_use(ctx: RuleContext) -> pd.DataFrame:
         "My Number item '" + bad["name_ja"] + "' is used for '" + bad["text_ja"] + "', not a My Number affair",
         "個人番号関係事務（源泉徴収・社会保険等）以外の利用をやめる（番号法9条・29条）",
         "stop any use outside My Number affairs such as withholding tax and social insurance (Art.9, 29)",
+    )  # fmt: skip
+
+
+@rule(
+    "MN-29-4",
+    article="番号法29条の4第1項・特定個人情報漏えい等報告規則3条",
+    article_en="My Number Act Art.29-4(1); My Number breach rules Art.3",
+    severity=Severity.high,
+    title_ja="特定個人情報の漏えい等報告（速報・確報）を期限までに",
+    title_en="My Number breach reports made by their dates",
+)
+def my_number_report_overdue(ctx: RuleContext) -> pd.DataFrame:
+    rows, ja, en, worst = overdue_steps(ctx, ("mn_preliminary", "mn_final"))
+    if rows.empty:
+        return none()
+    return findings(
+        "incidents", rows["incident_id"],
+        about(rows) + "：" + pd.Series(ja, index=rows.index) + "が未提出のまま期限を過ぎている（特定個人情報）",
+        about_en(rows) + ": " + pd.Series(en, index=rows.index) + " not sent and past its date (My Number data)",
+        "直ちに個人情報保護委員会へ番号法29条の4の報告をし、提出日を漏えい等事案の記録に記入する（日数は規則3条で要確認）",
+        "make the My Number Act Art.29-4 report to the PPC now and enter the date in the incident register (verify the days in the rules' Art.3)",
+        severity=pd.Series(worst, index=rows.index),
     )  # fmt: skip

@@ -7,6 +7,8 @@ the bundled ledger by undoing a few changes. Every change is illustrative (the p
                      encryption of account data (C09) implemented.
     2026Q2 → 2026Q3: the welfare division trained (D05) and action A004 closed; the IT outsourcee (PO03)
                      inspected; action A005 closed (without evidence); A001 started.
+    The incident register as it stood at each period's end: incidents discovered later left out, with
+    their recurrence-prevention actions; reports, notices and closures made later not yet made.
 Run from the repository root:  .venv/bin/python scripts/build_history.py   (refuses existing periods)
 """
 
@@ -33,8 +35,30 @@ def set_row(df: pd.DataFrame, key: str, ident: str, **values) -> None:
         df.loc[df[key] == ident, col] = value
 
 
+SENT = ["appi_preliminary_sent", "appi_final_sent", "mn_preliminary_sent", "mn_final_sent", "notice_sent"]
+
+
+def register_then(inv, end: str) -> None:
+    """The incident register and its prevention actions as they stood on `end`."""
+    day = pd.Timestamp(end)
+    later = inv.incidents["discovered"] > day
+    gone = {f"incident:{i}" for i in inv.incidents.loc[later, "incident_id"]}
+    inc = inv.incidents[~later].copy()
+    for col in [*SENT, "closed_on"]:
+        inc[col] = inc[col].where(inc[col] <= day)
+    inc["status"] = inc["status"].where(inc["closed_on"].notna(), "open")
+    inv.incidents = inc.reset_index(drop=True)
+    acts = inv.actions[~inv.actions["refers_to"].isin(gone)].copy()
+    reopened = acts["refers_to"].str.startswith("incident:") & (acts["closed_on"] > day)
+    acts.loc[reopened, "status"] = "in_progress"
+    acts.loc[reopened, "closed_on"] = pd.NaT
+    acts.loc[reopened, "evidence"] = pd.NA
+    inv.actions = acts.reset_index(drop=True)
+
+
 def quarter3(inv):
     q3 = copy.deepcopy(inv)
+    register_then(q3, "2026-09-30")
     q3.partners = q3.partners[q3.partners["partner_id"] != "PO06"].reset_index(drop=True)
     q3.flows = q3.flows[q3.flows["partner_id"] != "PO06"].reset_index(drop=True)
     q3.controls = q3.controls[q3.controls["control_id"] != "C11"].reset_index(drop=True)
@@ -46,6 +70,7 @@ def quarter3(inv):
 
 def quarter2(q3):
     q2 = copy.deepcopy(q3)
+    register_then(q2, "2026-06-30")
     set_row(q2.departments, "department_id", "D05", last_training=pd.Timestamp("2025-06-10"))
     set_row(q2.actions, "action_id", "A004", status="in_progress", closed_on=pd.NaT, evidence=pd.NA)
     set_row(q2.actions, "action_id", "A005", status="open", closed_on=pd.NaT)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 
 import pandas as pd
 import pytest
@@ -19,7 +20,10 @@ from privacy_inventory.assess.incident_register import (
 )
 from privacy_inventory.assess.incident_review import incident_trend, incidents_in_period
 from privacy_inventory.ledger.schema import INCIDENTS
+from privacy_inventory.report.history import diff
+from privacy_inventory.report.snapshot import read_snapshot
 
+from .conftest import REPO
 from .ledger_edit import read, write
 
 TRIAGE = ("--item", "I030", "--records", "101", "--cause", "misdelivery", "--discovered", "2026-11-20")
@@ -261,3 +265,30 @@ def test_diff_of_ledgers_sees_a_recorded_incident(cli, ledger):
     assert ("incidents", "INC-2026-006", "added") in {
         (r.table, r.key, r.change) for r in d.changes.itertuples()
     }
+
+
+# --- the stored illustrative history (reports/2026Q2, 2026Q3) -----------------------------------------
+
+
+def test_snapshot_without_the_table_reads_as_an_empty_register(tmp_path):
+    folder = tmp_path / "2026Q1"
+    shutil.copytree(REPO / "reports" / "2026Q2", folder)
+    (folder / "snapshot" / "incidents.parquet").unlink()
+    inv = read_snapshot(folder).inventory
+    assert inv.incidents.empty and list(inv.incidents.columns) == INCIDENTS.column_names
+    assert str(inv.incidents["discovered"].dtype).startswith("datetime64")
+    d = diff("2026Q1", REPO / "inventory", out=tmp_path, as_of=dt.date(2026, 12, 31))
+    assert set(d.incidents["incident_id"]) == {f"INC-2026-00{i}" for i in range(1, 6)}
+
+
+def test_diff_of_stored_periods_shows_incidents_added_and_closed(cli):
+    d = diff("2026Q2", "2026Q3", REPO / "reports")
+    got = {(r.change, r.incident_id) for r in d.incidents.itertuples()}
+    assert got == {("closed", "INC-2026-002"), ("added", "INC-2026-003")}
+    assert d.counts()["incidents_added"] == 1 and d.counts()["incidents_closed"] == 1
+    res = cli("diff", "2026Q2", "2026Q3", "--out", REPO / "reports", "--format", "json")
+    assert res.code == 0 and {r["incident_id"] for r in json.loads(res.out)["incidents"]} == {
+        "INC-2026-002",
+        "INC-2026-003",
+    }
+    assert cli("diff", "2026Q2", "2026Q3", "--out", REPO / "reports").code == 0

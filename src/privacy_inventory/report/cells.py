@@ -18,7 +18,7 @@ from ..assess.actions import ActionState, actions_status, register
 from ..assess.explain import explain
 from ..assess.incident import Incident, IncidentAssessment, Selection, assess_incident, report_markdown
 from ..assess.model import load_model, model_path
-from ..assess.notice import build_notice, compare_with_policy, render_markdown
+from ..assess.notice import COMPARE_COLUMNS, build_notice, compare_with_policy, labelled, render_markdown
 from ..assess.pipeline import load_inventory
 from ..i18n import label, t
 from ..ledger.inventory import Inventory
@@ -233,7 +233,7 @@ def notice_and_differences(ctx: ReviewContext) -> None:
     if diff.empty:
         show(paragraph(t("cell.no_diff", ctx.lang)))
     else:
-        show(table(diff.rename(columns={"kind": "kind_"}), _cols(ctx, ["kind_", "where", "id", "text"])))
+        show(table(labelled(diff, ctx.lang), {c: t(f"compare.col.{c}", ctx.lang) for c in COMPARE_COLUMNS}))
 
 
 # --- 04 review ---------------------------------------------------------------------------------------
@@ -305,6 +305,10 @@ def since_previous_period(
         if reason in d.flow_moves:
             cols[reason] = "why (now)"
         show(table(d.flow_moves, cols, max_rows=20))
+    if len(d.notices):
+        show(heading(t("cell.joint_use_notices", lang), 3))
+        show(table(d.notices, {"joint_use_id": t("compare.col.joint_use_id", lang), "old": "old", "new": "new",
+                               "article": t("col.article", lang), _in_lang(ctx, "message_ja", "message_en"): t("col.message", lang)}))  # fmt: skip
     if len(d.findings):
         show(heading(t("cell.findings_changes", lang), 3))
         show(table(d.findings, {"change": "change", "rule_id": "rule", "subject_id": "subject", "severity": "severity",

@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from privacy_inventory import load_inventory
@@ -42,6 +42,8 @@ def _blank_org(organisation: dict, path: str) -> None:
     ),
     st.lists(st.sampled_from(OPTIONAL_ORG), max_size=4),
 )
+@example("bundled", [(("flows", "joint_use_id"), 0.2, 1)], [])  # issue 13: a joint use with no group
+@example("bundled", [(("items", "records"), 1.0, 0)], [])  # found by this test: APPI-26 on blank counts
 def test_every_rule_survives_blank_optional_values(which, blanks, org_blanks):
     inv = copy.deepcopy(BASES[which])
     for (table, column), share, seed in blanks:

@@ -508,7 +508,9 @@ class _Reader:
             f_here = None if (group_items or common_items) else field_of(n)
             mentions = bool(JOINT_USE.search(n))
             bare = f_here == "purposes" and _unbracket(stripped).startswith("利用目的")
-            inside = state["fld"] is not None or (state["current"] is not None and _has_content(state["current"]))
+            inside = state["fld"] is not None or (
+                state["current"] is not None and _has_content(state["current"])
+            )
             if bare and not (state["region"] and inside):
                 f_here = None  # a bare 「利用目的」 is the organisation's own purposes, unless inside an arrangement
             if state["region"] and not (f_here or mentions or group_items or common_items):

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..frames import list_values, split_reference
 from ..ledger.inventory import Inventory
-from ..ledger.schema import NEEDS_REPRESENTATIVE, EntityType, ItemsStatement, PurposesStatement
+from ..ledger.schema import NEEDS_REPRESENTATIVE, ItemsStatement, PurposesStatement
 
 SELF = "self"
 
@@ -137,9 +137,3 @@ def arrangements(inv: Inventory) -> list[Arrangement]:
             )
         )
     return out
-
-
-def entity_label(code: str | None, lang: str) -> str:
-    from ..i18n import label
-
-    return label(code, EntityType, lang) if code else ""

@@ -180,7 +180,8 @@ def print_incident(a: IncidentAssessment) -> None:
 
 def diff_csv(d: LedgerDiff) -> pd.DataFrame:
     parts = [d.changes.assign(section="change"), d.flow_moves.rename(columns={"flow_id": "key"}).assign(section="risk", table="flows"),
-             d.findings.rename(columns={"subject_id": "key"}).assign(section="finding")]  # fmt: skip
+             d.findings.rename(columns={"subject_id": "key"}).assign(section="finding"),
+             d.notices.rename(columns={"joint_use_id": "key", "change": "column"}).assign(section="joint_use_notice", table="joint_uses")]  # fmt: skip
     parts = [p for p in parts if not p.empty]
     return pd.concat(parts, ignore_index=True) if parts else d.changes
 
@@ -204,6 +205,16 @@ def print_diff(d: LedgerDiff) -> None:
             frame_table(
                 d.findings[["change", "rule_id", "subject_id", "severity", "message_ja"]],
                 title="Findings",
+                max_rows=100,
+            )
+        )
+    if len(d.notices):
+        console.print(
+            frame_table(
+                d.notices[
+                    ["joint_use_id", "change", "old", "new", "article", "notice_updated", "message_ja"]
+                ],
+                title="Joint-use changes that need a notice (APPI Art.27(6))",
                 max_rows=100,
             )
         )

@@ -16,8 +16,8 @@ import pandas as pd
 from ..errors import UsageError
 from ..files import write_text_atomic
 from ..i18n import Vocabulary
-from ..ledger.inventory import Inventory
-from ..ledger.schema import TABLES
+from ..ledger.inventory import Inventory, empty_frame, with_schema_columns
+from ..ledger.schema import TABLES, Table
 from .period import stored_periods
 
 SNAPSHOT_DIR = "snapshot"
@@ -51,6 +51,17 @@ class Snapshot:
     meta: dict
 
 
+def _read_table(snap: Path, table: Table) -> pd.DataFrame:
+    """A ledger table of a snapshot. A snapshot written before the table or some of its columns existed
+    (joint_uses.csv came in 2026) reads as an empty table, or with those columns empty."""
+    path = snap / f"{table.name}.parquet"
+    if not path.is_file():
+        empty = empty_frame(table)
+        empty.attrs["absent"] = True  # not "no rows": the period did not record this table at all
+        return empty
+    return with_schema_columns(pd.read_parquet(path), table)
+
+
 def read_snapshot(directory: Path, result_columns: dict[str, list[str]] | None = None) -> Snapshot:
     """Read a period's snapshot; `result_columns` limits the result tables to the columns a caller needs
     (a million scored flows with their reasons are most of the memory)."""
@@ -59,7 +70,7 @@ def read_snapshot(directory: Path, result_columns: dict[str, list[str]] | None =
         raise UsageError(
             f"{directory}: no snapshot (expected {snap}/meta.json); run `privacy-inventory review` for that period"
         )
-    frames = {t.name: pd.read_parquet(snap / f"{t.name}.parquet") for t in TABLES}
+    frames = {t.name: _read_table(snap, t) for t in TABLES}
     organisation = json.loads((snap / "organisation.json").read_text("utf-8"))
     meta = json.loads((snap / "meta.json").read_text("utf-8"))
     inv = Inventory(path=Path(meta.get("inventory", str(directory))), organisation=organisation, **frames)

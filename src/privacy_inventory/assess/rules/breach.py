@@ -28,14 +28,14 @@ def reportable_items(ctx: RuleContext) -> pd.DataFrame:
         return none()
     triggers_ja, triggers_en = [], []
     for s, p, m, n, r in zip(
-        sc[hit.index], pdm[hit.index], many[hit.index], mn[hit.index], hit["records"], strict=True
+        sc[hit.index], pdm[hit.index], many[hit.index], mn[hit.index], hit["records"].fillna(0), strict=True
     ):
         ja = [
             t
             for t, on in (
                 ("要配慮（1号）", s),
                 ("財産的被害のおそれ（2号）", p),
-                (f"{int(r or 0):,}人（4号：千人超）", m),
+                (f"{int(r):,}人（4号：千人超）", m),
                 ("特定個人情報（番号法）", n),
             )
             if on
@@ -45,7 +45,7 @@ def reportable_items(ctx: RuleContext) -> pd.DataFrame:
             for t, on in (
                 ("special care (i)", s),
                 ("financial damage (ii)", p),
-                (f"{int(r or 0):,} people (iv: over 1,000)", m),
+                (f"{int(r):,} people (iv: over 1,000)", m),
                 ("My Number", n),
             )
             if on

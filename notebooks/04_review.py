@@ -58,6 +58,9 @@ cells.risk_moves(ctx, previous_period, reports_dir, n=20)
 cells.finding_changes(ctx, previous_period, reports_dir)
 
 # %%
+cells.joint_use_notices(ctx, previous_period, reports_dir)
+
+# %%
 cells.trend(ctx, reports_dir)
 
 # %%

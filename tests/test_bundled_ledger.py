@@ -92,26 +92,44 @@ def test_regulation_items_cite_the_internal_rules(inv):
     assert (rows["source"] == "regulation:個人情報保護規則第2条").all()
 
 
-def test_five_joint_users_in_their_groups(inv):
+def test_five_joint_users_in_their_arrangements(inv):
+    """Each 共同利用者N group of the policy is one arrangement (joint_uses.csv) naming its joint users."""
     ju = inv.partners[inv.partners["kind"] == "joint_user"]
-    assert dict(zip(ju["name"], ju["joint_use_group"], strict=True)) == JOINT_USERS
+    names = dict(zip(ju["partner_id"], ju["name"], strict=True))
+    members = {
+        names[m]: jid[-1]
+        for jid, cell in zip(inv.joint_uses["joint_use_id"], inv.joint_uses["members"], strict=True)
+        for m in cell.split(";")
+    }
+    assert members == JOINT_USERS
+    assert set(ju["entity_type"]) == {"association"}  # co-ops and their federations are legal persons
 
 
-def test_each_group_gets_exactly_its_items_plus_common(inv):
+def test_each_arrangement_gets_exactly_its_items_plus_common(inv):
     flows = inv.flows.merge(inv.items[["item_id", "name_ja"]], on="item_id").merge(
-        inv.partners[["partner_id", "joint_use_group", "name"]], on="partner_id"
+        inv.partners[["partner_id", "name"]], on="partner_id"
     )
     ju = flows[flows["basis"] == "joint_use"]
+    names = inv.items.set_index("item_id")["name_ja"]
     for partner, group in JOINT_USERS.items():
         got = set(ju.loc[ju["name"] == partner, "name_ja"])
         expected = set(COMMON) | set(GROUP_ITEMS[group]) | {"その他共同利用の目的のために必要な情報"}
         assert got == expected, partner
+        assert set(ju.loc[ju["name"] == partner, "joint_use_id"]) == {f"JU{group}"}
+        row = inv.joint_uses.set_index("joint_use_id").loc[f"JU{group}"]
+        assert {names[i] for i in row["items"].split(";")} == expected
+        assert row["items_stated"] == "all"  # policy point 3: "取得した個人情報の全ての項目"
 
 
-def test_joint_use_purposes_per_group(inv):
+def test_joint_use_purposes_per_arrangement(inv):
+    counts = {
+        j: len(p.split(";"))
+        for j, p in zip(inv.joint_uses["joint_use_id"], inv.joint_uses["purposes"], strict=True)
+    }
+    assert counts == {"JU1": 2, "JU2": 3, "JU3": 1}
     ju = inv.purposes[inv.purposes["kind"] == "joint_use"]
-    assert ju.groupby("joint_use_group").size().to_dict() == {"1": 2, "2": 3, "3": 1}
     assert "共済契約の引き受け、維持管理" in set(ju["text_ja"])
+    assert (inv.joint_uses["purposes_stated"] == "listed").all()
 
 
 def test_four_statutory_exceptions_and_nothing_else_to_third_parties_without_consent(inv):
@@ -129,9 +147,11 @@ def test_organisation_keeps_the_policy_gaps_open(inv):
     assert inv.org("contact.department") == "管理部"
     assert inv.org("contact.phone") == "083-995-3600"
     assert str(inv.org("policy_date")) == "2017-10-01"
-    assert inv.org("joint_use_manager.name") == "生活協同組合コープやまぐち"
-    assert inv.org("joint_use_manager.address") is None
-    assert inv.org("joint_use_manager.representative") is None
+    # the co-op manages all three arrangements itself: the manager's address and representative are its own
+    assert set(inv.joint_uses["manager"]) == {"self"}
+    assert inv.org("name") == "生活協同組合コープやまぐち" and inv.org("entity_type") == "association"
+    assert inv.org("address") is None
+    assert inv.org("representative") is None
 
 
 def test_assumed_facts_are_marked(inv):

@@ -80,12 +80,13 @@ def test_risk_moves_say_up_or_down_with_the_reason(base_inv=None):
 def test_findings_opened_and_resolved():
     inv = load_inventory()
     after = copy.deepcopy(inv)
-    after.organisation["joint_use_manager"]["address"] = "山口市（例）"
+    after.organisation["address"] = "山口市（例）"  # the co-op manages its joint uses itself
     after.partners.loc[after.partners["partner_id"] == "PO02", "contract_date"] = pd.NaT
     d = diff_sides(side(inv, "a"), side(after, "b"))
     f = d.findings
     assert set(zip(f["change"], f["rule_id"], f["subject_id"], strict=True)) == {
-        ("resolved", "APPI-27-5-iii", "joint_use_manager.address"),
+        ("resolved", "APPI-27-5-iii", "address"),
+        ("resolved", "APPI-32", "address"),
         ("opened", "APPI-25-contract", "PO02"),
     }
 
@@ -139,7 +140,7 @@ def test_register_overdue_unaddressed_ready_to_close_and_no_evidence():
     assert "PO01" not in set(reg.unaddressed_risks["partner_id"])  # A001 refers to the delivery contractor
     assert reg.ready_to_close.empty
     fixed = copy.deepcopy(ctx.inv)
-    fixed.organisation["joint_use_manager"].update(address="x", representative="y")
+    fixed.organisation.update(address="x", representative="y")
     findings = run_rules(fixed, ctx.as_of)
     fixed_assessment = dataclasses.replace(ctx.assessment, inventory=fixed, findings=findings)
     assert register(fixed_assessment).ready_to_close["action_id"].tolist() == ["A002"]

@@ -53,13 +53,15 @@ def test_summary_matches_the_library(bundled_report):
     expected = headline(build_context(None, "2026Q4"))
     for key, value in expected.items():
         assert summary[key] == json.loads(json.dumps(value, default=str)), key
-    assert summary["findings"]["high"] == 6 and summary["top_flow"]["flow_id"] == "F0171"
+    # 9 high: MN-19 is now one finding per joint-use arrangement stating "all items" (JU1–JU3, was one
+    # organisation finding) and MN-11 reports the payroll outsourcee of My Numbers not inspected in 12 months
+    assert summary["findings"]["high"] == 9 and summary["top_flow"]["flow_id"] == "F0171"
 
 
 def test_snapshot_is_exact_and_manifest_verifies(bundled_report):
     snap = read_snapshot(bundled_report)
     inv = load_inventory()
-    for name in ("items", "flows", "partners", "controls"):
+    for name in ("items", "flows", "partners", "joint_uses", "controls"):
         pd.testing.assert_frame_equal(snap.inventory.table(name), inv.table(name), check_dtype=True)
     assert verify_manifest(bundled_report).empty
 

@@ -105,33 +105,232 @@ def test_27_1_provision_without_consent_or_exception(base):
     assert subjects(base, "APPI-27-1") == set()
 
 
+def set_ju(inv, jid: str, **values) -> None:
+    set_row(inv.joint_uses, "joint_use_id", jid, **values)
+
+
+def add_partner(inv, **values):
+    row = {c: pd.NA for c in inv.partners.columns} | {"country": "JP", "source": "assumption"} | values
+    inv.partners = pd.concat(
+        [inv.partners, pd.DataFrame([row]).astype(inv.partners.dtypes)], ignore_index=True
+    )
+
+
+def with_manager_details(inv):
+    inv.organisation.update(address="山口県（例）", representative="理事長（例）")
+    return inv
+
+
+# --- joint use, APPI Art.27(5)(iii): one arrangement per row of joint_uses.csv ----------------------------
+
+
 def test_27_5_iii_bundled_ledger_lacks_manager_address_and_representative(base):
+    """The two real gaps of the published policy, now through the arrangements: the co-op manages all three
+    itself, and neither its address nor its representative is stated."""
     f = hits(base, "APPI-27-5-iii")
-    assert set(f["subject_id"]) == {"joint_use_manager.address", "joint_use_manager.representative"}
-    assert (f["severity"] == "high").all()
-    assert f["article"].eq("個人情報保護法27条5項3号").all()
-    inv = fresh(base)
-    inv.organisation["joint_use_manager"].update(address="山口県（例）", representative="理事長（例）")
+    assert set(zip(f["subject_table"], f["subject_id"], strict=True)) == {
+        ("organisation", "address"),
+        ("organisation", "representative"),
+    }
+    assert (f["severity"] == "high").all() and f["article"].eq("個人情報保護法27条5項3号").all()
+    assert f["message_ja"].str.contains("JU1・JU2・JU3").all()
+    assert (f["subject_source"] == "policy").all()  # the policy states neither: its own source, not a guess
+    assert subjects(with_manager_details(fresh(base)), "APPI-27-5-iii") == set()
+
+
+def test_27_5_iii_partner_manager_and_when_a_representative_is_needed(base):
+    inv = with_manager_details(fresh(base))
+    set_ju(inv, "JU2", manager="partner:PJ03")  # the insurance federation manages the insurance joint use
+    f = hits(inv, "APPI-27-5-iii")
+    assert set(f["subject_id"]) == {"PJ03:address", "PJ03:representative"}
+    assert (f["subject_source"] == "policy").all()
+    set_row(inv.partners, "partner_id", "PJ03", address="東京都渋谷区（例）", assumed="entity_type;address")
+    f = hits(inv, "APPI-27-5-iii")
+    assert set(f["subject_id"]) == {"PJ03:representative"}
+    set_row(
+        inv.partners, "partner_id", "PJ03", entity_type="individual"
+    )  # no representative asked of a person
     assert subjects(inv, "APPI-27-5-iii") == set()
+    set_row(inv.partners, "partner_id", "PJ03", entity_type=pd.NA)  # unknown: medium, says why
+    f = hits(inv, "APPI-27-5-iii")
+    assert f["severity"].tolist() == ["medium"] and "法人・団体の別" in f["message_ja"].iloc[0]
 
 
-def test_27_5_iii_purpose_outside_the_groups_published_purposes(base):
+def test_27_5_iii_manager_is_one_identifiable_party(base):
+    inv = with_manager_details(fresh(base))
+    assert subjects(inv, "APPI-27-5-iii-manager") == set()
+    set_ju(inv, "JU1", manager="partner:PJ01;self")  # two parties
+    set_ju(inv, "JU2", manager="partner:PJ03", manager_category="会員生協")  # "the union and its members"
+    set_ju(inv, "JU3", manager=pd.NA)
+    f = hits(inv, "APPI-27-5-iii-manager").set_index("subject_id")
+    assert set(f.index) == {"JU1", "JU2", "JU3"}
+    assert "複数" in f.loc["JU1", "message_ja"] and "会員生協" in f.loc["JU2", "message_ja"]
+    set_ju(inv, "JU3", manager="partner:PJ05")
+    set_row(
+        inv.partners, "partner_id", "PJ05", entity_type="unincorporated"
+    )  # a group with no representative
+    assert "JU3" in subjects(inv, "APPI-27-5-iii-manager")
+    set_row(inv.partners, "partner_id", "PJ05", representative="代表 山田（例）")
+    assert "JU3" not in subjects(inv, "APPI-27-5-iii-manager")
+
+
+def test_27_5_iii_manager_is_a_joint_user_or_the_operator(base):
+    inv = with_manager_details(fresh(base))
+    set_ju(inv, "JU2", manager="partner:PJ03")  # a joint user of JU2
+    assert subjects(inv, "APPI-27-5-iii-manager-role") == set()
+    set_ju(inv, "JU2", manager="partner:PO03")  # an outsourcee, not in the arrangement
+    assert subjects(inv, "APPI-27-5-iii-manager-role") == {"JU2"}
+
+
+def test_27_5_iii_items_given_only_as_all_items(base):
+    assert subjects(base, "APPI-27-5-iii-items") == set()  # "all items", but the items are also listed
     inv = fresh(base)
-    inv.organisation["joint_use_manager"].update(address="x", representative="y")
-    set_row(inv.flows, "flow_id", "F0001", purpose_id="JU2A")  # group 1 partner, group 2 purpose
-    assert subjects(inv, "APPI-27-5-iii") == {"F0001"}
-    set_row(inv.partners, "partner_id", "PJ05", joint_use_group=pd.NA)
-    assert "PJ05" in subjects(inv, "APPI-27-5-iii")
+    set_ju(inv, "JU1", items=pd.NA)
+    set_ju(inv, "JU3", items=pd.NA, items_stated="listed")
+    f = hits(inv, "APPI-27-5-iii-items").set_index("subject_id")
+    assert "全ての項目" in f.loc["JU1", "message_ja"] and "記載されていない" in f.loc["JU3", "message_ja"]
+
+
+def test_27_5_iii_scope_given_only_by_category(base):
+    assert subjects(base, "APPI-27-5-iii-scope") == set()
+    inv = fresh(base)
+    set_ju(inv, "JU1", members=pd.NA, member_categories="会員生協")
+    set_ju(inv, "JU3", members=pd.NA)
+    f = hits(inv, "APPI-27-5-iii-scope").set_index("subject_id")
+    assert f.loc["JU1", "severity"] == "medium" and "会員生協" in f.loc["JU1", "message_ja"]
+    assert f.loc["JU3", "severity"] == "high"
+    set_ju(inv, "JU1", members="PJ01;PJ02")  # named, with a category beside them: quiet
+    assert "JU1" not in subjects(inv, "APPI-27-5-iii-scope")
+
+
+def test_27_5_iii_purposes_stated_by_reference_or_not_at_all(base):
+    assert subjects(base, "APPI-27-5-iii-purposes") == set()
+    inv = fresh(base)
+    set_ju(inv, "JU1", purposes_stated="same_as_own", purposes=pd.NA)
+    set_ju(inv, "JU2", purposes=pd.NA)
+    f = hits(inv, "APPI-27-5-iii-purposes").set_index("subject_id")
+    assert f.loc["JU1", "severity"] == "info" and "参照" in f.loc["JU1", "message_ja"]
+    assert f.loc["JU2", "severity"] == "high" and "記載されていない" in f.loc["JU2", "message_ja"]
+
+
+def test_27_5_iii_flows_outside_scope_items_or_purposes(base):
+    assert subjects(base, "APPI-27-5-iii-flows") == set()
+    inv = fresh(base)
+    set_ju(inv, "JU1", items_stated="listed")  # (stated as "all items", any item would be within the notice)
+    set_row(inv.flows, "flow_id", "F0001", purpose_id="JU2A")  # a purpose of another arrangement
+    set_row(inv.flows, "flow_id", "F0003", partner_id="PJ03")  # the insurance federation is not in JU1
+    set_row(inv.flows, "flow_id", "F0005", item_id="I012")  # 生協コード is not an item of JU1
+    set_row(inv.flows, "flow_id", "F0007", joint_use_id=pd.NA)  # no arrangement at all
+    f = hits(inv, "APPI-27-5-iii-flows").set_index("subject_id")
+    assert set(f.index) == {"F0001", "F0003", "F0005", "F0007"}
+    assert f.loc["F0001", "severity"] == "medium" and "JU2A" in f.loc["F0001", "message_ja"]
+    assert f.loc["F0003", "severity"] == "high" and "範囲にない" in f.loc["F0003", "message_ja"]
+    assert f.loc["F0005", "severity"] == "high" and "生協コード" in f.loc["F0005", "message_ja"]
+    assert "記録されていない" in f.loc["F0007", "message_ja"]
+    set_ju(inv, "JU1", member_categories="日本生協連の会員生協")  # a described category covers the partner
+    assert "F0003" not in subjects(inv, "APPI-27-5-iii-flows")
+
+
+def test_27_5_iii_first_flow_before_the_notice(base):
+    assert subjects(base, "APPI-27-5-iii-timing") == set()
+    inv = fresh(base)
+    set_row(inv.flows, "flow_id", "F0041", start_date=pd.Timestamp("2016-04-01"))  # before 2017-10-01
+    assert subjects(inv, "APPI-27-5-iii-timing") == {"JU2"}
+    set_row(inv.flows, "flow_id", "F0041", start_date=pd.Timestamp("2018-04-01"))
+    assert subjects(inv, "APPI-27-5-iii-timing") == set()
+    set_ju(inv, "JU3", notice_date=pd.NaT)
+    f = hits(inv, "APPI-27-5-iii-timing")
+    assert f["subject_id"].tolist() == ["JU3"] and f["severity"].tolist() == ["low"]
+
+
+def test_27_5_iii_flow_contradicting_a_published_exclusion(base):
+    inv = fresh(base)
+    set_row(inv.partners, "partner_id", "PJ03", excludes="special_care")  # 「要配慮個人情報を除く」
+    add_flow(inv, flow_id="FX1", item_id="I032", partner_id="PJ03", purpose_id="JU2A", basis="joint_use",
+             joint_use_id="JU2")  # fmt: skip
+    assert subjects(inv, "APPI-27-5-iii-exclusion") == {"FX1"}
+    # the same item by consent (F0174, 共済金請求書の取次ぎ) is not joint use: quiet
+    assert "F0174" not in subjects(inv, "APPI-27-5-iii-exclusion")
+    set_row(inv.partners, "partner_id", "PJ03", excludes="my_number")
+    assert subjects(inv, "APPI-27-5-iii-exclusion") == set()
 
 
 def test_mn_19_my_number_jointly_used_or_by_consent(base):
-    assert subjects(base, "MN-19") == {"joint_use_all_items"}  # the policy says ALL items are jointly used
+    # the policy says ALL items are jointly used (point 3) while My Numbers are held: each arrangement
+    f = hits(base, "MN-19")
+    assert set(f["subject_id"]) == {"JU1", "JU2", "JU3"} and set(f["subject_table"]) == {"joint_uses"}
     inv = fresh(base)
-    inv.organisation["joint_use_all_items"] = False
+    inv.joint_uses["items_stated"] = "listed"  # the lists alone: no My Number in them
     assert subjects(inv, "MN-19") == set()
+    set_ju(inv, "JU1", items="I001;I030")
+    assert subjects(inv, "MN-19") == {"JU1"}
+    set_ju(inv, "JU1", items="I001", items_stated="all")
+    set_row(inv.partners, "partner_id", "PJ01", excludes="my_number")
+    set_row(inv.partners, "partner_id", "PJ02", excludes="my_number;special_care")
+    assert subjects(inv, "MN-19") == set()  # "all items", My Numbers excluded for every joint user
     add_flow(inv, flow_id="FX1", item_id="I030", partner_id="PJ01", purpose_id="PA03", basis="joint_use")
     add_flow(inv, flow_id="FX2", item_id="I030", partner_id="PT01", purpose_id="PA03", basis="consent")
-    assert subjects(inv, "MN-19") == {"FX1", "FX2"}  # consent does not make it lawful
+    f = hits(inv, "MN-19")
+    assert set(f["subject_id"]) == {"FX1", "FX2"}  # consent does not make it lawful
+    assert "本人同意" in f.set_index("subject_id").loc["FX2", "message_ja"]  # the basis by its label
+
+
+def test_mn_10_sub_contracting_my_number_affairs_needs_the_original_entrusters_permission(base):
+    assert subjects(base, "MN-10") == set()
+    inv = fresh(base)
+    add_partner(inv, partner_id="PO09", name="年末調整の再委託先（例）", kind="sub_outsourcee",
+                parent_partner_id="PO08", contract_date=pd.Timestamp("2024-01-01"))  # fmt: skip
+    add_flow(inv, flow_id="FX1", item_id="I030", partner_id="PO09", purpose_id="PA03", basis="outsourcing")
+    assert subjects(inv, "MN-10") == {"PO09"}
+    set_row(inv.partners, "partner_id", "PO09", subcontract_permitted_on=pd.Timestamp("2023-12-01"))
+    assert subjects(inv, "MN-10") == set()
+    # a sub-outsourcee with no My Number (delivery, PO07) needs no Art.10 permission
+    set_row(inv.partners, "partner_id", "PO07", subcontract_permitted_on=pd.NaT)
+    assert subjects(inv, "MN-10") == set()
+
+
+def test_mn_11_supervision_of_my_number_outsourcees(base):
+    f = hits(base, "MN-11")
+    assert f["subject_id"].tolist() == ["PO08"] and "12か月前" in f["message_ja"].iloc[0]
+    inv = fresh(base)
+    set_row(inv.partners, "partner_id", "PO08", last_inspection=pd.Timestamp("2026-10-01"))
+    assert subjects(inv, "MN-11") == set()
+    set_row(inv.partners, "partner_id", "PO08", contract_covers="safety_measures;return_deletion")
+    f = hits(inv, "MN-11")
+    assert f["subject_id"].tolist() == ["PO08"] and "監査" in f["message_ja"].iloc[0]
+    assert "PO05" not in subjects(inv, "MN-11")  # no My Numbers: APPI-25 only
+
+
+def test_25_contract_lacking_gl_3_4_4_elements(base):
+    f = hits(base, "APPI-25-contract-terms")
+    assert f["subject_id"].tolist() == [
+        "PO06"
+    ]  # the cloud's standard terms: no audit, no sub-contracting terms
+    assert "監査" in f["message_ja"].iloc[0] and "再委託の条件" in f["message_ja"].iloc[0]
+    assert f["subject_source"].tolist() == ["assumption"]
+    inv = fresh(base)
+    set_row(inv.partners, "partner_id", "PO06",
+            contract_covers="safety_measures;subcontracting;incident_reporting;audit;return_deletion")  # fmt: skip
+    assert subjects(inv, "APPI-25-contract-terms") == set()
+    set_row(inv.partners, "partner_id", "PO02", contract_covers=pd.NA)  # not recorded: said so
+    f = hits(inv, "APPI-25-contract-terms")
+    assert f["subject_id"].tolist() == ["PO02"] and "記録されていない" in f["message_ja"].iloc[0]
+
+
+def test_32_operator_is_one_identifiable_business_operator(base):
+    assert subjects(base, "APPI-32-operator") == set()
+    inv = fresh(base)
+    inv.organisation["name"] = "生活協同組合コープやまぐち及びコープやまぐち子会社"
+    assert subjects(inv, "APPI-32-operator") == {"name"}
+    inv = fresh(base)
+    inv.organisation.pop("entity_type")
+    inv.organisation["sources"].pop("entity_type")
+    f = hits(inv, "APPI-32-operator")
+    assert f["subject_id"].tolist() == ["entity_type"] and f["subject_source"].isna().all()
+    inv.organisation["entity_type"] = "unincorporated"
+    assert subjects(inv, "APPI-32-operator") == {"representative"}
+    inv.organisation["representative"] = "代表 山口太郎（例）"
+    assert subjects(inv, "APPI-32-operator") == set()
 
 
 def test_mn_9_my_number_used_for_other_purposes(base):
@@ -222,9 +421,12 @@ def test_32_publication(base):
         "request_procedure",
         "safety_measures_published",
     }
+    assert (f["subject_source"] == "policy").all()  # each value's own source in organisation.yaml
     inv = fresh(base)
     inv.organisation.update(address="山口県", representative="理事長", request_procedure="書面で請求",
                             safety_measures_published=True)  # fmt: skip
+    assert subjects(inv, "APPI-32") == set()
+    inv.organisation.update(representative=None, entity_type="individual")  # a person has no representative
     assert subjects(inv, "APPI-32") == set()
 
 
@@ -378,7 +580,7 @@ def test_check_cli_fail_on_and_formats(cli):
     res = cli("check", "--format", "json", "--as-of", "2026-12-31")
     data = json.loads(res.out)
     assert res.code == 0
-    assert data["counts"]["high"] == 6
+    assert data["counts"]["high"] == 9  # see test_review.test_summary_matches_the_library for the three new
     assert {f["rule_id"] for f in data["findings"]} >= {"APPI-27-5-iii", "MN-19", "APPI-32"}
     for f in data["findings"]:
         assert f["article"] and f["fix"] and f["message_ja"]
@@ -386,7 +588,7 @@ def test_check_cli_fail_on_and_formats(cli):
     assert cli("check", "--fail-on", "high", "--min-severity", "high").code == 1
     assert cli("check", "--fail-on", "bogus").code == 2
     csv = cli("check", "--format", "csv", "--min-severity", "high", "--as-of", "2026-12-31")
-    assert csv.code == 0 and len(csv.out.strip().splitlines()) == 1 + 6
+    assert csv.code == 0 and len(csv.out.strip().splitlines()) == 1 + 9
 
 
 def test_check_cli_passes_fail_on_when_clean(cli, tmp_path):

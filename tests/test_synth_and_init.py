@@ -18,6 +18,14 @@ def test_synthetic_ledger_is_valid_and_sized(tmp_path):
     nonstat = inv.flows[inv.flows["purpose_id"].notna()]
     assert all(pair in uses for pair in zip(nonstat["item_id"], nonstat["purpose_id"], strict=True))
     assert inv.items["item_id"].str.startswith("I0").all()  # zero-padded ids survive as text
+    # joint use: every joint-use flow names an arrangement that names its partner
+    ju = inv.flows[inv.flows["basis"] == "joint_use"]
+    members = {
+        j: set(m.split(";"))
+        for j, m in zip(inv.joint_uses["joint_use_id"], inv.joint_uses["members"], strict=True)
+    }
+    assert len(ju) and all(p in members[j] for j, p in zip(ju["joint_use_id"], ju["partner_id"], strict=True))
+    assert set(inv.joint_uses["manager"]) <= {"self"} | {f"partner:{p}" for p in inv.partners["partner_id"]}
 
 
 def test_same_seed_same_bytes_other_seed_differs(tmp_path):
@@ -46,6 +54,9 @@ def test_init_writes_headers_and_refuses_non_empty(cli, tmp_path):
     res = cli("init", tmp_path / "new")
     assert res.code == 0
     assert (tmp_path / "new" / "items.csv").read_text(encoding="utf-8").startswith("item_id,name_ja,")
+    assert (tmp_path / "new" / "joint_uses.csv").read_text(encoding="utf-8").startswith("joint_use_id,title,")
+    org = (tmp_path / "new" / "organisation.yaml").read_text(encoding="utf-8")
+    assert "entity_type:" in org and "joint_use_manager" not in org
     res = cli("validate", tmp_path / "new", "--format", "json")
     assert res.code == 1  # an empty ledger is not a valid one: items, purposes … need rows
     assert '"empty_table"' in res.out

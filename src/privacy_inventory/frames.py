@@ -65,6 +65,19 @@ def split_reference(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     return prefix, ident
 
 
+def explode_list(s: pd.Series, sep: str = ";") -> pd.Series:
+    """Each value of a list cell ("I001;I002") as its own row, under the cell's index; blanks dropped."""
+    parts = s.astype("string").str.split(sep).explode().str.strip()
+    return parts[parts.notna() & parts.ne("")].astype("str")
+
+
+def list_values(value: object, sep: str = ";") -> list[str]:
+    """The values of one list cell ("I001;I002" → ["I001", "I002"]); a missing cell is an empty list."""
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+        return []
+    return [v.strip() for v in str(value).split(sep) if v.strip()]
+
+
 def months_between(earlier: pd.Series, as_of: dt.date) -> pd.Series:
     """Whole months from each date to as_of (NA where the date is missing): inspection and training ages."""
     y, m, d = earlier.dt.year, earlier.dt.month, earlier.dt.day

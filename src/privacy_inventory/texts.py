@@ -44,16 +44,26 @@ TEXTS |= {
         "{org} uses personal information for the following purposes.",
     ),
     "notice.entrusted": ("受託業務における利用", "Use in entrusted business"),
-    "notice.joint": ("共同利用", "Joint use"),
-    "notice.users": ("共同利用者の範囲", "Scope of joint users"),
-    "notice.joint_purposes": ("共同利用の目的", "Purposes of joint use"),
-    "notice.items": ("共同利用の対象となる情報項目", "Items jointly used"),
-    "notice.common": ("共通する情報項目", "Items common to all joint users"),
-    "notice.group": ("共同利用者{g}", "Joint users {g}"),
-    "notice.group_items": ("共同利用者{g}の情報項目", "Items of joint users {g}"),
+    "notice.joint": ("個人データの共同利用", "Joint use of personal data"),
+    "notice.joint_intro": (
+        "{org}は、以下のとおり個人データを特定の者との間で共同して利用します。",
+        "{org} uses personal data jointly with the parties below, as follows.",
+    ),
+    "notice.arrangement": ("共同利用{n}：{title}", "Joint use {n}: {title}"),
+    "notice.arrangement_untitled": ("共同利用{n}", "Joint use {n}"),
+    "notice.items": ("共同して利用される個人データの項目", "Items of personal data jointly used"),
+    "notice.all_items": ("取得した個人情報の全ての項目", "all items of personal information acquired"),
+    "notice.users": ("共同して利用する者の範囲", "Scope of joint users"),
+    "notice.joint_purposes": ("利用する者の利用目的", "Purposes of use of the joint users"),
+    "notice.purposes_reference": (
+        "{org}の利用目的（上記）の範囲内",
+        "within the purposes of use of {org} (above)",
+    ),
+    "notice.excluding": ("（{what}）", " ({what})"),
     "notice.manager": (
-        "当該個人データの管理について責任を有する者",
-        "Person responsible for managing the personal data",
+        "当該個人データの管理について責任を有する者の氏名又は名称及び住所並びに法人にあっては、その代表者の氏名",
+        "Name and address of the person responsible for managing the personal data and, "
+        "for a legal person, its representative's name",
     ),
     "notice.name": ("名称", "Name"),
     "notice.address": ("住所", "Address"),
@@ -61,9 +71,43 @@ TEXTS |= {
     "notice.what_name": ("名称", "name"),
     "notice.what_address": ("住所", "address"),
     "notice.what_representative": ("代表者の氏名", "representative's name"),
+    "notice.colon": ("：", ": "),
     "notice.sep": ("、", ", "),
     "notice.users_sep": ("・", "; "),
     "notice.placeholder": ("【未記載：{what}（法27条5項3号）】", "[MISSING: {what} (APPI Art.27(5)(iii))]"),
+    "notice.gap": (
+        "共同利用 {id}：管理責任者の{what}が台帳にありません（法27条5項3号）。公表文には【未記載】と表示しました。",
+        "joint use {id}: the manager's {what} is not in the ledger (APPI Art.27(5)(iii)); a placeholder is shown.",
+    ),
+}
+
+# --- notice --compare: the published policy against the ledger (notice.py, cli/compliance.py) ----------------
+TEXTS |= {
+    "compare.lines": ("{first}〜{last}行", "lines {first}–{last}"),
+    "compare.read": (
+        "公表文 {file}：利用目的{purposes}件、共同利用{arrangements}件、共同利用の項目{items}件、共同利用者{joint_users}件",
+        "Published policy {file}: {purposes} purposes, {arrangements} joint-use arrangements, "
+        "{items} joint-use items, {joint_users} joint users",
+    ),
+    "compare.same": (
+        "台帳と公表文に差異はありません",
+        "no difference between the ledger and the published policy",
+    ),
+    "compare.title": (
+        "差異（台帳のみ：実施しているが公表されていない／公表文のみ：公表しているが台帳にない）",
+        "Differences (in the ledger only: done but not published; in the policy only: published but not in the ledger)",
+    ),
+    "compare.notes": ("公表文の記載の問題", "Problems of the published text"),
+    "compare.open": (
+        "公表文の「その他」の記載（比較していません）：{phrases}",
+        "Open categories in the policy (not compared): {phrases}",
+    ),
+    "compare.col.kind": ("区分", "what"),
+    "compare.col.where": ("所在", "where"),
+    "compare.col.joint_use_id": ("共同利用", "joint use"),
+    "compare.col.id": ("ID", "id"),
+    "compare.col.text": ("内容", "text"),
+    "compare.col.line": ("行", "line"),
 }
 
 # --- incidents (incident.py) ----------------------------------------------------------------------------
@@ -431,6 +475,10 @@ TEXTS |= {
     "cell.measure_residual": ("残留", "residual"),
     "cell.risk_moves": ("水準が変わった提供・受領", "Flows whose level moved"),
     "cell.findings_changes": ("指摘の発生と解消", "Findings opened and resolved"),
+    "cell.joint_use_notices": (
+        "通知・公表が必要な共同利用の変更（法27条6項）",
+        "Joint-use changes that need a notice (APPI Art.27(6))",
+    ),
     "cell.trend_needs_two": (
         "推移を示すには2期以上のレポートが必要です。",
         "Trends need two or more periods.",
@@ -556,6 +604,9 @@ TEXTS |= {
     "col.field": ("項目名", "field"),
     "col.old": ("変更前", "before"),
     "col.new": ("変更後", "after"),
+    "col.article": ("条文", "article"),
+    "col.timing": ("本人への通知・公表の時期", "when the person must be told"),
+    "col.notice_updated": ("通知・公表日の更新", "notice date updated"),
     "col.measure": ("リスク", "risk"),
     "col.direction": ("方向", "direction"),
     "col.old_level": ("前期", "before"),

@@ -15,6 +15,7 @@ import pandas as pd
 from ..i18n import Vocabulary
 from ..ledger.inventory import Inventory
 from ..ledger.schema import TABLES_BY_NAME
+from .arrangements import Arrangement, arrangements
 from .pipeline import assess
 from .risk import RiskResult
 
@@ -22,6 +23,7 @@ COMPARED_TABLES = (
     "items",
     "purposes",
     "partners",
+    "joint_uses",
     "flows",
     "controls",
     "departments",
@@ -59,6 +61,59 @@ class IncidentChange(Vocabulary):
 
 INCIDENT_CHANGE_COLUMNS = ["change", "incident_id", "discovered", "cause", "people", "appi_duty", "mn_duty",
                            "status", "closed_on"]  # fmt: skip
+
+
+class JointUseChange(Vocabulary):
+    """What changed in a joint-use arrangement between two periods (APPI Art.27(5)(iii), 27(6))."""
+
+    added = "added", "新たな共同利用", "new arrangement"
+    items = "items", "共同して利用される個人データの項目", "items jointly used"
+    scope = "scope", "共同して利用する者の範囲", "scope of joint users"
+    purposes = "purposes", "利用する者の利用目的", "joint users' purposes"
+    manager = "manager", "管理について責任を有する者", "manager"
+    manager_details = (
+        "manager_details",
+        "管理責任者の氏名・名称・住所・代表者",
+        "manager's name, address or representative",
+    )
+
+
+class NoticeTiming(Vocabulary):
+    """When the person must be told of the change."""
+
+    before_start = "before_start", "共同利用の開始前（あらかじめ）", "before joint use starts"
+    in_advance = "in_advance", "変更前（あらかじめ）", "before the change"
+    without_delay = "without_delay", "変更後遅滞なく", "without delay after the change"
+    consent = (
+        "consent",
+        "原則として変更できない（本人同意又は新たな共同利用として通知）",
+        "in principle not changeable (consent, or notice as a new joint use)",
+    )
+
+
+NOTICE_COLUMNS = [
+    "joint_use_id",
+    "change",
+    "old",
+    "new",
+    "article",
+    "article_en",
+    "timing",
+    "notice_updated",
+    "message_ja",
+    "message_en",
+]
+# 27(6): the manager's name, address or representative changed → without delay; the users' purposes or the
+# manager changed → in advance. Items and scope are, per PPC GL 3-6-3, in principle not changed within one
+# arrangement (a new notice, and consent where the person could not expect it).
+_RULES = {
+    JointUseChange.added: ("個人情報保護法27条5項3号", "APPI Art.27(5)(iii)", NoticeTiming.before_start),
+    JointUseChange.items: ("個人情報保護法27条5項3号（GL通則3-6-3）", "APPI Art.27(5)(iii) (PPC GL 3-6-3)", NoticeTiming.consent),
+    JointUseChange.scope: ("個人情報保護法27条5項3号（GL通則3-6-3）", "APPI Art.27(5)(iii) (PPC GL 3-6-3)", NoticeTiming.consent),
+    JointUseChange.purposes: ("個人情報保護法27条6項（17条2項）", "APPI Art.27(6) (Art.17(2))", NoticeTiming.in_advance),
+    JointUseChange.manager: ("個人情報保護法27条6項", "APPI Art.27(6)", NoticeTiming.in_advance),
+    JointUseChange.manager_details: ("個人情報保護法27条6項", "APPI Art.27(6)", NoticeTiming.without_delay),
+}  # fmt: skip
 
 
 @dataclass
@@ -220,6 +275,96 @@ def incident_changes(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+def _manager_text(a: Arrangement) -> str:
+    parts = [p.name or p.ref for p in a.managers] + ([a.manager_category] if a.manager_category else [])
+    return "・".join(parts)
+
+
+def _details(a: Arrangement) -> dict[str, tuple[str | None, str | None, str | None]]:
+    return {p.ref: (p.name, p.address, p.representative) for p in a.managers}
+
+
+def _text(values: list[str] | str | None) -> str:
+    return ";".join(values) if isinstance(values, list) else (values or "")
+
+
+def joint_use_notices(a: Inventory, b: Inventory) -> pd.DataFrame:
+    """Each arrangement changed from `a` to `b` with the notice the change calls for (APPI Art.27(6);
+    PPC GL 3-6-3), and whether its notice date moved on (`notice_updated`). A stored period from before the
+    joint-use table existed has nothing to compare with."""
+    if a.joint_uses.attrs.get("absent") or b.joint_uses.attrs.get("absent"):
+        return pd.DataFrame(columns=NOTICE_COLUMNS)
+    before = {x.joint_use_id: x for x in arrangements(a)}
+    rows = []
+    for new in arrangements(b):
+        old = before.get(new.joint_use_id)
+        changed: list[tuple[JointUseChange, str, str]] = []
+        if old is None:
+            changed.append((JointUseChange.added, "", new.title or new.joint_use_id))
+        else:
+            if sorted(old.items) != sorted(new.items) or old.items_stated != new.items_stated:
+                changed.append(
+                    (
+                        JointUseChange.items,
+                        _text(old.items) or _text(old.items_stated),
+                        _text(new.items) or _text(new.items_stated),
+                    )
+                )
+            if sorted(old.members) != sorted(new.members) or sorted(old.categories) != sorted(new.categories):
+                changed.append(
+                    (
+                        JointUseChange.scope,
+                        _text(old.members + old.categories),
+                        _text(new.members + new.categories),
+                    )
+                )
+            if sorted(old.purposes) != sorted(new.purposes) or old.purposes_stated != new.purposes_stated:
+                changed.append(
+                    (
+                        JointUseChange.purposes,
+                        _text(old.purposes) or _text(old.purposes_stated),
+                        _text(new.purposes) or _text(new.purposes_stated),
+                    )
+                )
+            if [p.ref for p in old.managers] != [
+                p.ref for p in new.managers
+            ] or old.manager_category != new.manager_category:
+                changed.append((JointUseChange.manager, _manager_text(old), _manager_text(new)))
+            else:
+                od, nd = _details(old), _details(new)
+                for ref in nd:
+                    if ref in od and od[ref] != nd[ref]:
+                        o = " / ".join(x or "—" for x in od[ref])
+                        n = " / ".join(x or "—" for x in nd[ref])
+                        changed.append((JointUseChange.manager_details, o, n))
+        updated = bool(
+            old is not None and new.notice_date is not None
+            and (old.notice_date is None or new.notice_date > old.notice_date)
+        )  # fmt: skip
+        for change, o, n in changed:
+            article, article_en, timing = _RULES[change]
+            state_ja = (
+                f"（通知・公表日 {new.notice_date.date()} に更新済み）"
+                if updated
+                else "（通知・公表日は更新されていない）"
+            )
+            state_en = (
+                f" (notice date updated to {new.notice_date.date()})"
+                if updated
+                else " (the notice date has not changed)"
+            )
+            if change is JointUseChange.added:
+                state_ja, state_en = "", ""
+            rows.append({
+                "joint_use_id": new.joint_use_id, "change": str(change), "old": o, "new": n, "article": article,
+                "article_en": article_en,
+                "timing": str(timing), "notice_updated": updated,
+                "message_ja": f"共同利用 {new.joint_use_id} の「{change.ja}」が変わった：{timing.ja}に本人への通知又は容易に知り得る状態に置くことが必要{state_ja}",
+                "message_en": f"joint use {new.joint_use_id}: its {change.en} changed; the person must be told {timing.en}{state_en}",
+            })  # fmt: skip
+    return pd.DataFrame(rows, columns=NOTICE_COLUMNS)
+
+
 @dataclass
 class LedgerDiff:
     source: str
@@ -228,6 +373,7 @@ class LedgerDiff:
     flow_moves: pd.DataFrame
     item_moves: pd.DataFrame
     findings: pd.DataFrame
+    notices: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=NOTICE_COLUMNS))
     incidents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=INCIDENT_CHANGE_COLUMNS))
 
     @property
@@ -237,6 +383,7 @@ class LedgerDiff:
             and self.flow_moves.empty
             and self.item_moves.empty
             and self.findings.empty
+            and self.notices.empty
             and self.incidents.empty
         )
 
@@ -253,6 +400,7 @@ class LedgerDiff:
             else 0,
             "findings_opened": int((self.findings["change"] == FindingChange.opened).sum()),
             "findings_resolved": int((self.findings["change"] == FindingChange.resolved).sum()),
+            "joint_use_notices": len(self.notices),
             "incidents_added": int((self.incidents["change"] == IncidentChange.added).sum()),
             "incidents_closed": int((self.incidents["change"] == IncidentChange.closed).sum()),
         }
@@ -284,5 +432,6 @@ def diff_sides(a: Side, b: Side) -> LedgerDiff:
         _with_reasons(risk_moves(a.flows, b.flows, "flow_id"), a, b, "flows", "flow_id"),
         _with_reasons(risk_moves(a.items, b.items, "item_id"), a, b, "items", "item_id"),
         finding_changes(a.findings, b.findings),
+        joint_use_notices(a.inv, b.inv),
         incident_changes(a.inv.incidents, b.inv.incidents),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -9,12 +10,12 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from ..assess.notice import build_notice, compare_with_policy, render_markdown
+from ..assess.notice import DIFFERENCES, blocks, build_notice, compare_with_policy, labelled, render_markdown
 from ..assess.pipeline import assess, load_inventory
 from ..assess.rules import SEVERITIES, Severity, catalogue
 from ..errors import EXIT_INVALID, UsageError
 from ..files import write_text_atomic
-from ..i18n import Lang
+from ..i18n import Lang, t
 from ..ledger.load import resolve_ledger_dir
 from ..ledger.textio import UnreadableText, read_text
 from ..report.html import notice_page
@@ -64,7 +65,7 @@ def rules(fmt: FormatOpt = OutputFormat.table) -> None:
         console.print(frame_table(cat[["rule_id", "article", "title_ja", "severity"]], title="Rules"))
 
 
-def _compare(ledger: Path | None, compare: Path) -> None:
+def _compare(ledger: Path | None, compare: Path, lang: str, fmt: NoticeFormat) -> None:
     if not compare.is_file():
         raise UsageError(f"{compare}: no such file")
     try:
@@ -73,22 +74,21 @@ def _compare(ledger: Path | None, compare: Path) -> None:
         raise UsageError(f"{compare}: {exc.detail}") from None
     diff = compare_with_policy(load_inventory(resolve_ledger_dir(ledger)), text)
     counts = diff.attrs["counts"]
-    console.print(
-        f"Published policy {escape(str(compare))}: {counts['purposes']} purposes, "
-        f"{counts['items']} joint-use items, {counts['joint_users']} joint users"
-    )
-    if diff.empty:
-        console.print("[green]✓ no difference[/] between the ledger and the published policy")
+    is_diff = diff["where"].isin(DIFFERENCES)
+    if fmt is NoticeFormat.json:
+        print_json({"policy": str(compare), "counts": counts, "differences": records(diff[is_diff]),
+                    "notes": records(diff[~is_diff]), "open_categories": diff.attrs["open_categories"]})  # fmt: skip
     else:
-        title = (
-            "Differences (ledger_only: done but not published; policy_only: published but not in the ledger)"
-        )
-        console.print(frame_table(diff, title=title))
-    if diff.attrs["open_categories"]:
-        console.print(
-            "Open categories in the policy (not compared): "
-            + escape("、".join(diff.attrs["open_categories"]))
-        )
+        console.print(escape(t("compare.read", lang, file=compare, **counts)))
+        if diff.empty:
+            console.print("[green]✓[/] " + escape(t("compare.same", lang)))
+        shown = labelled(diff, lang).rename(columns={c: t(f"compare.col.{c}", lang) for c in diff.columns})
+        if is_diff.any():
+            console.print(frame_table(shown[is_diff.to_numpy()], title=t("compare.title", lang)))
+        if (~is_diff).any():
+            console.print(frame_table(shown[~is_diff.to_numpy()], title=t("compare.notes", lang)))
+        if diff.attrs["open_categories"]:
+            console.print(escape(t("compare.open", lang, phrases="、".join(diff.attrs["open_categories"]))))
     if not diff.empty:
         raise typer.Exit(EXIT_INVALID)
 
@@ -96,7 +96,10 @@ def _compare(ledger: Path | None, compare: Path) -> None:
 def notice(
     ledger: LedgerArg = None,
     lang: Annotated[Lang, typer.Option(help="ja or en.")] = Lang.ja,
-    fmt: Annotated[NoticeFormat, typer.Option("--format", "-f", help="md or html.")] = NoticeFormat.md,
+    fmt: Annotated[
+        NoticeFormat | None,
+        typer.Option("--format", "-f", help="md, html or json; with --compare: table or json."),
+    ] = None,
     compare: Annotated[
         Path | None, typer.Option(help="A published policy text to compare with, both ways.")
     ] = None,
@@ -104,22 +107,34 @@ def notice(
         Path | None, typer.Option(help="Write the notice to this file instead of printing it.")
     ] = None,
 ) -> None:
-    """The public notice (purposes of use, joint use) generated from the ledger.
+    """The public notice (purposes of use, one block per joint-use arrangement) generated from the ledger.
 
-    With --compare FILE, lists the purposes, joint-use items and joint users that appear in one and not
-    the other (after folding full/half-width, whitespace and list numbering); exit 1 when any differ.
+    With --compare FILE, reads a published policy (bracket headings or the statute's own headings, numbered
+    or bulleted lists, joint users named in prose) and lists, both ways, the purposes and, per joint-use
+    arrangement, the items, joint users, exclusions, purposes and manager (name, address, representative)
+    that differ; "all items" wording is reported as not specific and parts it cannot read as "not
+    understood: lines N–M". Exit 1 when anything is listed.
     """
     if compare is not None:
-        _compare(ledger, compare)
+        _compare(ledger, compare, str(lang), fmt or NoticeFormat.table)
         return
+    fmt = fmt or NoticeFormat.md
     n = build_notice(load_inventory(resolve_ledger_dir(ledger)), str(lang))
-    text = notice_page(n) if fmt is NoticeFormat.html else render_markdown(n)
+    if fmt is NoticeFormat.json:
+        text = (
+            json.dumps([{"kind": k, "content": c} for k, c in blocks(n)], ensure_ascii=False, indent=2) + "\n"
+        )
+    elif fmt is NoticeFormat.html:
+        text = notice_page(n)
+    else:
+        text = render_markdown(n)
     if out is None:
         sys.stdout.write(text)
     else:
         write_text_atomic(out, text)
         console.print(f"Wrote {escape(str(out))}")
-    for gap in n.gaps:
+    for jid, what in n.missing:
         err_console.print(
-            f"[yellow]Warning:[/] the joint-use manager's {gap} is missing (APPI Art.27(5)(iii)); a placeholder is shown."
+            "[yellow]Warning:[/] "
+            + escape(t("notice.gap", str(lang), id=jid, what=t(f"notice.what_{what}", str(lang))))
         )

@@ -21,6 +21,8 @@ class OutputFormat(StrEnum):
 class NoticeFormat(StrEnum):
     md = "md"
     html = "html"
+    json = "json"
+    table = "table"  # with --compare: the differences as a table (the default for --compare)
 
 
 class IncidentFormat(StrEnum):

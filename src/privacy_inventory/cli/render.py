@@ -258,6 +258,7 @@ def print_incident_record(row: pd.Series, lang: str) -> None:
 def diff_csv(d: LedgerDiff) -> pd.DataFrame:
     parts = [d.changes.assign(section="change"), d.flow_moves.rename(columns={"flow_id": "key"}).assign(section="risk", table="flows"),
              d.findings.rename(columns={"subject_id": "key"}).assign(section="finding"),
+             d.notices.rename(columns={"joint_use_id": "key", "change": "column"}).assign(section="joint_use_notice", table="joint_uses"),
              d.incidents.rename(columns={"incident_id": "key"}).assign(section="incident", table="incidents")]  # fmt: skip
     parts = [p for p in parts if not p.empty]
     return pd.concat(parts, ignore_index=True) if parts else d.changes
@@ -282,6 +283,16 @@ def print_diff(d: LedgerDiff) -> None:
             frame_table(
                 d.findings[["change", "rule_id", "subject_id", "severity", "message_ja"]],
                 title="Findings",
+                max_rows=100,
+            )
+        )
+    if len(d.notices):
+        console.print(
+            frame_table(
+                d.notices[
+                    ["joint_use_id", "change", "old", "new", "article", "notice_updated", "message_ja"]
+                ],
+                title="Joint-use changes that need a notice (APPI Art.27(6))",
                 max_rows=100,
             )
         )

@@ -110,12 +110,14 @@ def diff_command(
     as_of: AsOfOpt = None,
 ) -> None:
     """What changed from FROM to TO: rows added, removed and changed (old → new), risk levels that moved
-    and why, findings opened and resolved, incidents added and closed."""
+    and why, findings opened and resolved, joint-use arrangements whose change needs a notice to the
+    people (APPI Art.27(6)), and incidents added and closed."""
     d = diff(source, target, out, parse_as_of(as_of) if as_of else None)
     if fmt is OutputFormat.json:
         print_json({"from": d.source, "to": d.target, "counts": d.counts(), "changes": records(d.changes),
                     "risk_moves": records(d.flow_moves), "item_risk_moves": records(d.item_moves),
-                    "findings": records(d.findings), "incidents": records(d.incidents)})  # fmt: skip
+                    "findings": records(d.findings), "joint_use_notices": records(d.notices),
+                    "incidents": records(d.incidents)})  # fmt: skip
     elif fmt is OutputFormat.csv:
         print_csv(diff_csv(d))
     else:

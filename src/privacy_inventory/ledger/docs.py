@@ -17,13 +17,21 @@ Booleans accept true/false, yes/no, 1/0 (also はい/いいえ). Dates are YYYY-
 
 
 def _type(col: Column) -> str:
+    if col.kind == "enum" and col.multiple:
+        return (
+            "one or more of "
+            + ", ".join(f"`{m.value}` ({m.ja})" for m in col.allowed or [])
+            + ", separated by `;`"
+        )
     if col.kind == "enum":
         return "one of " + ", ".join(f"`{m.value}` ({m.ja})" for m in col.allowed or [])
     if col.kind == "ref":
         table, column = (col.references or ".").split(".")
-        if col.separator:
-            return f"ids in `{table}.{column}`, separated by `{col.separator}`"
-        return f"id in `{table}.{column}`"
+        return f"id{'s' if col.multiple else ''} in `{table}.{column}`" + (
+            ", separated by `;`" if col.multiple else ""
+        )
+    if col.multiple:
+        return "text, several separated by `;`"
     if col.kind == "int":
         return "whole number" + ("" if col.minimum is None else f" ≥ {col.minimum}")
     if col.pattern:
@@ -50,6 +58,11 @@ def render_ledger_reference() -> str:
     out.append(f"\n## `{ORGANISATION_FILE}` — 組織情報 (organisation)\n\n")
     out.append("| key | 日本語 | meaning | type | required |\n|---|---|---|---|---|\n")
     for fld in ORGANISATION_FIELDS:
-        out.append(f"| `{fld.path}` | {fld.ja} | {fld.en} | {fld.kind} | {'yes' if fld.required else ''} |\n")
+        kind = (
+            "one of " + ", ".join(f"`{m.value}` ({m.ja})" for m in fld.allowed)
+            if fld.kind == "enum" and fld.allowed
+            else fld.kind
+        )
+        out.append(f"| `{fld.path}` | {fld.ja} | {fld.en} | {kind} | {'yes' if fld.required else ''} |\n")
     out.append("| `sources.<key>` | 出典 | where a value comes from | text | |\n")
     return "".join(out)

@@ -105,6 +105,8 @@ def _header_comment(col: Column) -> Comment:
         text += "\n" + ", ".join(f"{m.value} ({m.ja})" for m in col.allowed or [])
     elif col.kind == "ref":
         text += f"\n→ {col.references}"
+    if col.multiple:
+        text += "\n" + col.values_help()
     elif col.kind == "date":
         text += "\nYYYY-MM-DD"
     if col.required:
@@ -191,10 +193,12 @@ def _write_table(wb: Workbook, table: Table, df: pd.DataFrame, list_ranges: dict
         values = df[col.name] if col.name in df else pd.Series(dtype="str")
         ws.column_dimensions[letter].width = _width(values, col.name)
         key = (
-            f"enum:{table.name}.{col.name}"
+            None  # several values in one cell: a one-value dropdown would refuse them
+            if col.multiple
+            else f"enum:{table.name}.{col.name}"
             if col.kind == "enum"
             else f"ref:{col.references}"
-            if col.kind == "ref" and not col.separator  # several ids in a cell: no dropdown
+            if col.kind == "ref" and not col.multiple  # several ids in a cell: no dropdown
             else None
         )
         if key and key in list_ranges:
@@ -230,14 +234,16 @@ def _readme_lines() -> list[str]:
     return [
         "個人情報管理台帳（privacy-inventory）",
         "",
-        "各シートが台帳の1つの表です（items, purposes, uses, partners, flows, departments, controls, actions, incidents, organisation）。",
+        "各シートが台帳の1つの表です（" + ", ".join([*(t.name for t in TABLES), ORG_SHEET]) + "）。",
         "見出しのコメントに列の意味（日本語・英語）と入力できる値があります。区分・種別・IDの列はプルダウンから選べます。",
+        "複数の値を入れる列（共同利用の項目・共同利用者など）は ; で区切ります（例: I001;I002）。",
         "1行目（見出し）は変更しないでください。ID は文字列です（001 の 0 も残ります）。日付は YYYY-MM-DD、はい/いいえは TRUE/FALSE。",
         "数式は使えません（取り込み時にエラーになります）。= + - @ で始まる文字はそのまま文字として保存されます。",
         "取り込み: privacy-inventory import-xlsx このファイル.xlsx 出力先フォルダ — 誤りはセル番地（例: flows!D17）で示されます。",
         "",
         "One sheet per ledger table. Header comments give each column's meaning and allowed values; enum and id",
-        "columns have dropdowns. Keep the header row. Formulas are not allowed (an imported formula is an error).",
+        "columns have dropdowns; a column of several values separates them with ; (I001;I002). Keep the header",
+        "row. Formulas are not allowed (an imported formula is an error).",
         "Import: privacy-inventory import-xlsx THIS.xlsx OUT_DIR — problems are reported by cell, e.g. flows!D17.",
     ]
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from .schema import TABLES
+from .schema import INCIDENTS, JOINT_USES, TABLES, Table
 
 
 def dotted_get(data: Any, dotted: str) -> Any:
@@ -19,6 +19,25 @@ def dotted_get(data: Any, dotted: str) -> Any:
             return None
         node = node.get(part)
     return node
+
+
+_DTYPES = {"bool": "boolean", "int": "Int64", "date": "datetime64[us]"}  # as load.typed() types them
+
+
+def empty_frame(table: Table) -> pd.DataFrame:
+    """A table with no rows and every schema column, typed as a loaded ledger types it."""
+    return pd.DataFrame({c.name: pd.Series(dtype=_DTYPES.get(c.kind, "str")) for c in table.columns})
+
+
+def with_schema_columns(df: pd.DataFrame, table: Table) -> pd.DataFrame:
+    """Add the schema's columns a frame lacks (empty, typed), e.g. a snapshot stored by an older version."""
+    missing = [c for c in table.columns if c.name not in df.columns]
+    if not missing:
+        return df
+    empty = empty_frame(table)
+    return df.assign(
+        **{c.name: pd.Series(pd.NA, index=df.index).astype(empty[c.name].dtype) for c in missing}
+    )
 
 
 @dataclass
@@ -36,7 +55,8 @@ class Inventory:
     departments: pd.DataFrame
     controls: pd.DataFrame
     actions: pd.DataFrame
-    incidents: pd.DataFrame
+    joint_uses: pd.DataFrame = field(default_factory=lambda: empty_frame(JOINT_USES))
+    incidents: pd.DataFrame = field(default_factory=lambda: empty_frame(INCIDENTS))
     warnings: pd.DataFrame = field(default_factory=pd.DataFrame)
     encodings: dict[str, str] = field(default_factory=dict)
 

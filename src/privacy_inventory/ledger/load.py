@@ -18,6 +18,7 @@ from .inventory import Inventory, dotted_get
 from .schema import (
     ORGANISATION_FIELDS,
     ORGANISATION_FILE,
+    RETIRED_ORGANISATION_KEYS,
     SOURCE_HELP,
     SOURCE_PATTERN,
     TABLES,
@@ -256,6 +257,17 @@ def check_organisation(raw: RawLedger, data: dict, f: str) -> None:
                         f, None, fld.path, value, "a real calendar date as YYYY-MM-DD", code=ProblemCode.date
                     )
                 )
+        elif fld.kind == "enum" and fld.allowed is not None and str(value) not in fld.allowed.codes():
+            raw.add(
+                problem(
+                    f,
+                    None,
+                    fld.path,
+                    value,
+                    "one of: " + ", ".join(fld.allowed.codes()),
+                    code=ProblemCode.enum,
+                )
+            )
         elif fld.kind == "bool" and not isinstance(value, bool):
             raw.add(problem(f, None, fld.path, value, "true or false", code=ProblemCode.bool))
         elif fld.kind == "text" and not isinstance(value, str | int):
@@ -266,13 +278,16 @@ def check_organisation(raw: RawLedger, data: dict, f: str) -> None:
     known_top = {fld.path.split(".")[0] for fld in ORGANISATION_FIELDS} | {"sources", "notes"}
     for key in data:
         if key not in known_top:
+            moved = RETIRED_ORGANISATION_KEYS.get(key)
             raw.add(
                 problem(
                     f,
                     None,
                     key,
                     key,
-                    "a known key (it is ignored)",
+                    f"no longer read here (it is ignored); it is now {moved}"
+                    if moved
+                    else "a known key (it is ignored)",
                     severity="warning",
                     code=ProblemCode.unknown_key,
                 )
@@ -297,17 +312,22 @@ def _check_references(raw: RawLedger, rule_ids: Collection[str] | None) -> None:
             if target_table in keys:
                 raw.add(
                     check_reference(
-                        table.file,
+                        raw.file_of(table),
                         df,
                         col.name,
                         keys[target_table],
                         f"{target_col} in {target_table}.csv",
-                        col.separator,
+                        multiple=col.multiple,
                     )
                 )
         for column, prefixes in table.polymorphic.items():
             if column in df:
-                raw.add(check_typed_reference(table.file, df, column, prefixes, keys, rule_ids))
+                multiple = table.column(column).multiple
+                raw.add(
+                    check_typed_reference(
+                        raw.file_of(table), df, column, prefixes, keys, rule_ids, multiple=multiple
+                    )
+                )
 
 
 def read_raw(path: str | Path | None, rule_ids: Collection[str] | None = None) -> RawLedger:

@@ -12,20 +12,17 @@ from .synth import write_ledger
 ORGANISATION_TEMPLATE = """\
 # The organisation whose ledger this is. Leave a value empty when your published policy does not state it:
 # the compliance checks report what is missing (e.g. APPI Art.27(5)(iii), Art.32).
+# Joint use (共同利用) is recorded per arrangement in joint_uses.csv, each with its manager.
 name:               # 名称 (required)
 name_en:
-address:            # 住所 (Art.32(1)(i))
+entity_type:        # company | association (協同組合等) | individual | unincorporated | public_body
+address:            # 住所 (Art.32(1)(i); also the joint-use manager's when joint_uses.csv says manager: self)
 representative:     # 代表者 (Art.32(1)(i))
 contact:
   department:       # 問合せ・苦情窓口
   phone:
 policy_date:        # YYYY-MM-DD
 covers_subsidiaries: false
-joint_use_all_items: false
-joint_use_manager:  # 共同利用の管理責任者 (Art.27(5)(iii))
-  name:
-  address:
-  representative:
 request_procedure:  # 開示等の請求手続 (Art.32(1)(iii))
 safety_measures_published: false
 sources: {}         # key: policy:<clause> | assumption

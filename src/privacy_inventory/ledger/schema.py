@@ -12,6 +12,7 @@ from typing import Literal
 from ..i18n import Vocabulary
 
 Kind = Literal["id", "text", "enum", "bool", "int", "date", "ref"]
+LIST_SEPARATOR = ";"  # a cell of a `multiple` column holds several values: "I001;I002"
 
 # --- allowed values: each code with its Japanese and English label ---------------------------------
 
@@ -88,6 +89,57 @@ class Subcontracting(Vocabulary):
     none = "none", "再委託なし", "none"
     known = "known", "再委託先を把握", "known and recorded"
     unknown = "unknown", "不明", "unknown"
+
+
+class EntityType(Vocabulary):
+    """What kind of person a party is. APPI Arts. 27(5)(iii), 32(1)(i) ask a legal person (法人) for its
+    representative's name; the statute counts a group that is not a legal person but has a representative or
+    administrator as one (法人でない団体で代表者又は管理人の定めのあるもの, Art.27(2)(i))."""
+
+    company = "company", "会社等の法人", "company or other corporation"
+    association = "association", "協同組合・社団等の法人", "co-operative or association (a legal person)"
+    individual = "individual", "個人（個人事業者）", "individual"
+    unincorporated = "unincorporated", "法人でない団体", "group that is not a legal person"
+    public_body = "public_body", "国の機関・地方公共団体等", "public body"
+
+
+# The parties whose representative's name must be stated (法人, and a group with a representative).
+NEEDS_REPRESENTATIVE = (EntityType.company, EntityType.association, EntityType.unincorporated)
+
+
+class ItemsStatement(Vocabulary):
+    """How a joint-use notice states the items jointly used (APPI Art.27(5)(iii))."""
+
+    listed = "listed", "項目を列挙", "items listed"
+    all = "all", "「全ての項目」と記載", "stated as all items"
+
+
+class PurposesStatement(Vocabulary):
+    """How a joint-use notice states the joint users' purposes of use (APPI Art.27(5)(iii))."""
+
+    listed = "listed", "利用目的を列挙", "purposes listed"
+    same_as_own = (
+        "same_as_own",
+        "自組織の利用目的と同じ（参照）",
+        "by reference: the organisation's own purposes",
+    )
+
+
+class Exclusion(Vocabulary):
+    """What a published joint-use statement excludes for a joint user (「要配慮個人情報を除く」)."""
+
+    special_care = "special_care", "要配慮個人情報を除く", "special-care information excluded"
+    my_number = "my_number", "特定個人情報を除く", "My Numbers excluded"
+
+
+class ContractTerm(Vocabulary):
+    """What an outsourcing contract covers: the elements PPC GL (通則編) 3-4-4 and the My Number GL expect."""
+
+    safety_measures = "safety_measures", "安全管理措置", "safety-management measures"
+    subcontracting = "subcontracting", "再委託の条件", "conditions for sub-contracting"
+    incident_reporting = "incident_reporting", "漏えい等の報告", "reporting of incidents"
+    audit = "audit", "監査・実地調査の権限", "audit and inspection rights"
+    return_deletion = "return_deletion", "契約終了時の返却・消去", "return or deletion at the end"
 
 
 class Basis(Vocabulary):
@@ -326,7 +378,10 @@ class Column:
     pattern: str | None = None  # regex a text value must match
     pattern_help: str = ""
     example: str = ""
-    separator: str | None = None  # for kind="ref": several ids in one cell, separated by this
+    multiple: bool = False  # several values separated by ";" (enum codes, ids or typed references)
+
+    def values_help(self) -> str:
+        return "; で区切って複数可 / several values separated by ;" if self.multiple else ""
 
 
 @dataclass(frozen=True)
@@ -473,7 +528,6 @@ PURPOSES = Table(
         Column("text_ja", "text", "利用目的（公表文）", "purpose as published (Japanese)", required=True),
         Column("text_en", "text", "利用目的（英語）", "purpose (English)"),
         Column("kind", "enum", "種別", "kind", required=True, allowed=PurposeKind),
-        Column("joint_use_group", "text", "共同利用グループ", "joint-use group", example="1"),
         Column("scope", "text", "事業の範囲", "service scope", example="宅配;店舗"),
         Column("my_number_affairs", "bool", "個人番号関係事務（番号法9条）", "My Number affairs, Act Art.9"),
         _source(),
@@ -507,7 +561,7 @@ PARTNERS = Table(
         Column("name", "text", "名称", "name", required=True),
         Column("name_en", "text", "名称（英語）", "name (English)"),
         Column("kind", "enum", "種別", "kind", required=True, allowed=PartnerKind),
-        Column("joint_use_group", "text", "共同利用グループ", "joint-use group", example="1"),
+        Column("entity_type", "enum", "法人・団体の別", "entity type", allowed=EntityType),
         Column(
             "country",
             "text",
@@ -527,7 +581,24 @@ PARTNERS = Table(
         ),
         Column("address", "text", "住所", "address"),
         Column("representative", "text", "代表者", "representative"),
+        Column(
+            "excludes",
+            "enum",
+            "共同利用で除くと公表した情報",
+            "what the published joint use excludes for this partner",
+            allowed=Exclusion,
+            multiple=True,
+        ),
         Column("contract_date", "date", "契約締結日", "contract date"),
+        Column(
+            "contract_covers",
+            "enum",
+            "委託契約に定めた事項（GL通則3-4-4）",
+            "what the outsourcing contract covers (PPC GL 3-4-4)",
+            allowed=ContractTerm,
+            multiple=True,
+            example="safety_measures;subcontracting;incident_reporting;audit;return_deletion",
+        ),
         Column("last_inspection", "date", "直近の点検日", "last inspection"),
         Column("subcontracting", "enum", "再委託", "sub-contracting", allowed=Subcontracting),
         Column(
@@ -537,22 +608,115 @@ PARTNERS = Table(
             "outsourcee this one works for",
             references="partners.partner_id",
         ),
+        Column(
+            "subcontract_permitted_on",
+            "date",
+            "再委託の許諾日（最初の委託者、番号法10条）",
+            "sub-contracting permitted by the original entruster on (My Number Act Art.10)",
+        ),
         _source(),
         _assumed(
             "name",
+            "entity_type",
             "country",
             "transfer_basis",
             "address",
             "representative",
             "contract_date",
+            "contract_covers",
             "last_inspection",
             "subcontracting",
             "parent_partner_id",
+            "subcontract_permitted_on",
             "kind",
         ),
         _notes(),
     ),
     min_rows=1,
+)
+
+JOINT_USES = Table(
+    "joint_uses",
+    "joint_uses.csv",
+    ("joint_use_id",),
+    "共同利用（法27条5項3号）",
+    "joint-use arrangements, APPI Art.27(5)(iii)",
+    (
+        Column("joint_use_id", "id", "共同利用ID", "joint-use id", required=True, example="JU1"),
+        Column(
+            "title", "text", "共同利用の名称", "what the arrangement is", example="共済事業における共同利用"
+        ),
+        Column(
+            "items_stated",
+            "enum",
+            "共同利用する項目の記載",
+            "how the notice states the items",
+            required=True,
+            allowed=ItemsStatement,
+        ),
+        Column(
+            "items",
+            "ref",
+            "共同利用する項目",
+            "items jointly used",
+            references="items.item_id",
+            multiple=True,
+            example="I001;I004",
+        ),
+        Column(
+            "members",
+            "ref",
+            "共同利用者（名称で記載）",
+            "joint users named in the notice",
+            references="partners.partner_id",
+            multiple=True,
+            example="PJ01;PJ02",
+        ),
+        Column(
+            "member_categories",
+            "text",
+            "共同利用者の範囲（区分で記載）",
+            "joint users described by category",
+            example="会員生協",
+        ),
+        Column(
+            "purposes_stated",
+            "enum",
+            "利用する者の利用目的の記載",
+            "how the notice states the joint users' purposes",
+            allowed=PurposesStatement,
+        ),
+        Column(
+            "purposes",
+            "ref",
+            "利用する者の利用目的",
+            "the joint users' purposes",
+            references="purposes.purpose_id",
+            multiple=True,
+            example="JU1A;JU1B",
+        ),
+        Column(
+            "manager",
+            "text",
+            "管理について責任を有する者",
+            "manager: self (this organisation) | partner:ID",
+            example="self",
+            multiple=True,
+        ),
+        Column(
+            "manager_category",
+            "text",
+            "管理責任者（区分で記載）",
+            "manager described as a group, not a party",
+            example="会員生協",
+        ),
+        Column("start_date", "date", "共同利用の開始日", "joint use started on"),
+        Column("notice_date", "date", "通知・公表日", "notified or published on"),
+        _source(),
+        _assumed("start_date", "notice_date", "items", "members", "purposes", "manager"),
+        _notes(),
+    ),
+    polymorphic={"manager": {"self": None, "partner": "partners"}},
 )
 
 FLOWS = Table(
@@ -573,6 +737,13 @@ FLOWS = Table(
             references="purposes.purpose_id",
         ),
         Column("basis", "enum", "根拠", "legal basis", required=True, allowed=Basis),
+        Column(
+            "joint_use_id",
+            "ref",
+            "共同利用ID",
+            "joint-use arrangement (for basis joint use)",
+            references="joint_uses.joint_use_id",
+        ),
         Column("direction", "enum", "方向", "direction", required=True, allowed=Direction),
         Column("channel", "enum", "経路", "channel", allowed=Channel),
         Column("encrypted", "bool", "暗号化", "encrypted in transit and at the partner"),
@@ -583,8 +754,9 @@ FLOWS = Table(
             "提供・受領記録（法29・30条）",
             "provision / receipt record kept, Art.29/30",
         ),
+        Column("start_date", "date", "提供開始日", "first provided on"),
         _source(),
-        _assumed("channel", "encrypted", "records", "record_kept", "purpose_id"),
+        _assumed("basis", "channel", "encrypted", "records", "record_kept", "purpose_id", "start_date"),
         _notes(),
     ),
 )
@@ -735,11 +907,11 @@ INCIDENTS = Table(
         ),
         Column(
             "adjustments",
-            "text",
+            "enum",
             "ENISAの文脈による調整",
-            "ENISA context adjustments (;-separated)",
-            pattern=rf"^({'|'.join(Adjustment.codes())})(;({'|'.join(Adjustment.codes())}))*$",
-            pattern_help="codes separated by ';': " + ", ".join(Adjustment.codes()),
+            "ENISA context adjustments",
+            allowed=Adjustment,
+            multiple=True,
             example="profile;pseudonymised",
         ),
         Column(
@@ -753,18 +925,18 @@ INCIDENTS = Table(
             "item_ids",
             "ref",
             "影響を受けた項目",
-            "affected items (;-separated)",
+            "affected items",
             references="items.item_id",
-            separator=";",
+            multiple=True,
             example="I001;I004",
         ),
         Column(
             "flow_ids",
             "ref",
             "影響を受けたフロー",
-            "affected flows (;-separated)",
+            "affected flows",
             references="flows.flow_id",
-            separator=";",
+            multiple=True,
         ),
         Column(
             "department_id",
@@ -853,6 +1025,7 @@ TABLES: tuple[Table, ...] = (
     PURPOSES,
     USES,
     PARTNERS,
+    JOINT_USES,
     FLOWS,
     DEPARTMENTS,
     CONTROLS,
@@ -868,28 +1041,24 @@ TABLES_BY_NAME = {t.name: t for t in TABLES}
 @dataclass(frozen=True)
 class OrgField:
     path: str  # dotted path in the YAML
-    kind: Literal["text", "date", "bool"]
+    kind: Literal["text", "date", "bool", "enum"]
     ja: str
     en: str
     required: bool = False
+    allowed: type[Vocabulary] | None = None  # for kind="enum"
 
 
 ORGANISATION_FILE = "organisation.yaml"
 ORGANISATION_FIELDS: tuple[OrgField, ...] = (
     OrgField("name", "text", "名称", "name", required=True),
     OrgField("name_en", "text", "名称（英語）", "name (English)"),
+    OrgField("entity_type", "enum", "法人・団体の別", "entity type", allowed=EntityType),
     OrgField("address", "text", "住所（法32条1項1号）", "address, Art.32(1)(i)"),
     OrgField("representative", "text", "代表者（法32条1項1号）", "representative, Art.32(1)(i)"),
     OrgField("contact.department", "text", "問合せ・苦情窓口", "contact and complaints desk"),
     OrgField("contact.phone", "text", "電話番号", "phone"),
     OrgField("policy_date", "date", "基本方針の制定日", "policy date"),
     OrgField("covers_subsidiaries", "bool", "子会社を含む", "policy covers subsidiaries"),
-    OrgField(
-        "joint_use_all_items", "bool", "全項目を共同利用と公表", "policy says all items are jointly used"
-    ),
-    OrgField("joint_use_manager.name", "text", "共同利用の管理責任者", "joint-use manager, Art.27(5)(iii)"),
-    OrgField("joint_use_manager.address", "text", "管理責任者の住所", "manager's address"),
-    OrgField("joint_use_manager.representative", "text", "管理責任者の代表者", "manager's representative"),
     OrgField(
         "request_procedure", "text", "開示等の請求手続（法32条1項3号）", "request procedure, Art.32(1)(iii)"
     ),
@@ -900,3 +1069,10 @@ ORGANISATION_FIELDS: tuple[OrgField, ...] = (
         "safety measures published, Cabinet Order Art.10(i)",
     ),
 )
+
+# Keys of organisation.yaml that earlier versions read, and where their facts live now.
+RETIRED_ORGANISATION_KEYS = {
+    "joint_use_manager": "joint_uses.csv: manager (self, or partner:ID) — the manager's address and "
+    "representative are those of the organisation or of the partner",
+    "joint_use_all_items": "joint_uses.csv: items_stated = all",
+}

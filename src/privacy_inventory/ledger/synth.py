@@ -13,7 +13,12 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .schema import STATUTORY_BASES, TABLES_BY_NAME, Channel, ControlCategory
+from .schema import STATUTORY_BASES, TABLES_BY_NAME, Channel, ContractTerm, ControlCategory
+
+# An arrangement lists its items while there are few; a big ledger states "all items" (one cell of
+# thousands of ids helps no reader, and Excel holds at most 32,767 characters in a cell).
+MAX_LISTED_ITEMS = 300
+N_ARRANGEMENTS = 3
 
 _ITEM_POOL = [  # (name_ja, name_en, category, special_care, my_number, property_damage)
     ("氏名", "name", "identity", False, False, False),
@@ -146,13 +151,20 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
         np.isin(kinds, ["statutory", "entrusting_coop"]), "JP", rng.choice(_COUNTRIES, spec.partners)
     )
     contracted = np.isin(kinds, ["outsourcee", "sub_outsourcee"])
+    all_terms = ";".join(ContractTerm.codes())
+    some_terms = ";".join(ContractTerm.codes()[:3])
+    # joint users belong to one of the arrangements; each arrangement's first member manages it
+    arrangement = np.where(kinds == "joint_user", rng.integers(1, N_ARRANGEMENTS + 1, spec.partners) - 1, -1)
+    more = np.random.default_rng([spec.seed, 1])  # values added later draw from their own stream
     partners = pd.DataFrame(
         {
             "partner_id": part_ids,
             "name": np.char.add("合成パートナー", part_ids),
             "kind": kinds,
-            "joint_use_group": np.where(
-                kinds == "joint_user", rng.integers(1, 4, spec.partners).astype(str), ""
+            "entity_type": np.where(
+                kinds == "statutory",
+                "public_body",
+                more.choice(["company", "company", "association", "individual"], spec.partners),
             ),
             "country": country,
             "transfer_basis": np.where(
@@ -160,7 +172,12 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
                 rng.choice(["consent", "equivalent_country", "standard_system"], spec.partners),
                 "",
             ),
+            "address": np.char.add("合成県合成市", np.arange(1, spec.partners + 1).astype(str)),
+            "representative": np.char.add("代表者", np.arange(1, spec.partners + 1).astype(str)),
             "contract_date": np.where(contracted, _dates(rng, spec.partners, "2015-01-01", 3000), ""),
+            "contract_covers": np.where(
+                contracted, np.where(more.random(spec.partners) < 0.8, all_terms, some_terms), ""
+            ),
             "last_inspection": np.where(
                 contracted & (rng.random(spec.partners) < 0.85),
                 _dates(rng, spec.partners, "2023-01-01", 1400),
@@ -171,6 +188,11 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
             ),
             "parent_partner_id": np.where(
                 kinds == "sub_outsourcee", outsourcers[rng.integers(0, len(outsourcers), spec.partners)], ""
+            ),
+            "subcontract_permitted_on": np.where(
+                (kinds == "sub_outsourcee") & (more.random(spec.partners) < 0.7),
+                _dates(more, spec.partners, "2019-01-01", 1500),
+                "",
             ),
             "source": "synthetic",
         }
@@ -185,6 +207,7 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
     basis[statutory] = rng.choice([str(b) for b in STATUTORY_BASES], int(statutory.sum()))
     fitem = uses["item_id"].to_numpy()[pick]
     fpurpose = np.where(statutory, "", uses["purpose_id"].to_numpy()[pick])
+    fjoint = np.where(basis == "joint_use", np.char.add("JU", (arrangement[fpart] + 1).astype(str)), "")
     flows = pd.DataFrame(
         {
             "flow_id": _ids("F", spec.flows, 7),
@@ -192,6 +215,7 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
             "partner_id": part_ids[fpart],
             "purpose_id": fpurpose,
             "basis": basis.astype(str),
+            "joint_use_id": fjoint,
             "direction": np.where(fkind == "entrusting_coop", "in", "out"),
             "channel": rng.choice(Channel.codes(), spec.flows),
             "encrypted": _bool_text(rng.random(spec.flows) < 0.6),
@@ -199,9 +223,11 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
                 rng.random(spec.flows) < 0.5, rng.integers(1, 200_000, spec.flows).astype(str), ""
             ),
             "record_kept": np.where(basis == "consent", _bool_text(rng.random(spec.flows) < 0.8), ""),
+            "start_date": _dates(more, spec.flows, "2021-01-01", 1800),
             "source": "synthetic",
         }
     )
+    joint_uses = _joint_uses(part_ids, arrangement, flows)
 
     n_ctl = 10 + spec.partners // 20
     scope_kind = rng.choice(["all", "item", "partner", "department"], n_ctl, p=[0.2, 0.3, 0.4, 0.1])
@@ -251,16 +277,11 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
     organisation = {
         "name": f"合成生活協同組合（seed {spec.seed}）",
         "name_en": f"Synthetic co-op (seed {spec.seed})",
+        "entity_type": "association",
         "address": "山口県山口市（合成）",
         "representative": "理事長（合成）",
         "contact": {"department": "管理部", "phone": "000-000-0000"},
         "policy_date": "2020-04-01",
-        "joint_use_all_items": False,
-        "joint_use_manager": {
-            "name": "合成生活協同組合",
-            "address": "山口県山口市（合成）",
-            "representative": "理事長",
-        },
         "request_procedure": "管理部へ書面で請求",
         "safety_measures_published": True,
         "sources": {"name": "synthetic"},
@@ -271,6 +292,7 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
         "purposes": purposes,
         "uses": uses,
         "partners": partners,
+        "joint_uses": joint_uses,
         "flows": flows,
         "departments": departments,
         "controls": controls,
@@ -321,6 +343,34 @@ def _incidents(
             "source": "synthetic",
         }
     )
+
+
+def _joint_uses(part_ids: np.ndarray, arrangement: np.ndarray, flows: pd.DataFrame) -> pd.DataFrame:
+    """One row per arrangement that has joint users: its members, the items its flows carry (or "all"),
+    the organisation's own purposes by reference, managed by the organisation itself or by its first member."""
+    rows = []
+    ju = flows[flows["basis"] == "joint_use"]
+    items_of = ju.groupby("joint_use_id")["item_id"].unique()
+    for k in range(N_ARRANGEMENTS):
+        members = part_ids[arrangement == k]
+        if len(members) == 0:
+            continue
+        jid = f"JU{k + 1}"
+        items = sorted(items_of.get(jid, []))
+        listed = 0 < len(items) <= MAX_LISTED_ITEMS
+        rows.append({
+            "joint_use_id": jid,
+            "title": f"合成の共同利用{k + 1}",
+            "items_stated": "listed" if listed else "all",
+            "items": ";".join(items) if listed else "",
+            "members": ";".join(members),
+            "purposes_stated": "same_as_own",
+            "manager": "self" if k % 2 == 0 else f"partner:{members[0]}",
+            "start_date": "2021-01-01",
+            "notice_date": "2020-04-01",
+            "source": "synthetic",
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=TABLES_BY_NAME["joint_uses"].column_names)
 
 
 def write_ledger(tables: dict[str, pd.DataFrame | dict], out: Path) -> None:

@@ -12,7 +12,7 @@ from functools import cache
 
 import pandas as pd
 
-from ..frames import isin, split_reference
+from ..frames import explode_list, isin, split_reference
 from ..i18n import Vocabulary
 from .schema import TABLES_BY_NAME, Column, Table
 
@@ -51,6 +51,7 @@ class ProblemCode(Vocabulary):
 TRUE_WORDS = ("true", "1", "yes", "y", "t", "はい", "○", "有")
 FALSE_WORDS = ("false", "0", "no", "n", "f", "いいえ", "×", "無")
 DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d")
+DATE_DTYPE = "datetime64[us]"
 
 
 def problem(
@@ -92,7 +93,9 @@ def parse_dates(s: pd.Series) -> pd.Series:
         missing = out.isna() & s.notna()
         if missing.any():
             out = out.where(~missing, pd.to_datetime(s.where(missing), format=fmt, errors="coerce"))
-    return out
+    # one unit whatever the values: an all-empty column would otherwise come out in seconds, and a
+    # snapshot (Parquet) would read it back in milliseconds
+    return out.astype(DATE_DTYPE)
 
 
 def parse_bools(s: pd.Series) -> pd.Series:
@@ -114,6 +117,10 @@ def parse_ints(s: pd.Series) -> pd.Series:
 
 def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
     """(reason code, what the user must write) for a column's type check."""
+    if col.kind == "enum" and col.multiple:
+        return ProblemCode.enum, "one or more of (separated by ;): " + ", ".join(
+            col.allowed.codes() if col.allowed else []
+        )
     if col.kind == "enum":
         return ProblemCode.enum, "one of: " + ", ".join(col.allowed.codes() if col.allowed else [])
     if col.kind == "bool":
@@ -128,7 +135,20 @@ def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
     return None, ""
 
 
+def _all_in(s: pd.Series, allowed: list[str]) -> pd.Series:
+    """For list cells: every value of the cell is allowed (and the cell holds at least one)."""
+    tokens = explode_list(s)
+    bad = tokens[~isin(tokens, allowed)].index.unique()
+    ok = pd.Series(True, index=s.index)
+    ok[s.index.isin(bad)] = False
+    ok[s.notna() & ~s.index.isin(tokens.index.unique())] = False  # only separators, e.g. ";"
+    return ok
+
+
 def _value_check(col: Column) -> Callable[[pd.Series], pd.Series] | None:
+    if col.kind == "enum" and col.multiple:
+        allowed = col.allowed.codes() if col.allowed else []
+        return lambda s: _all_in(s, allowed)
     if col.kind == "enum":
         allowed = col.allowed.codes() if col.allowed else []
         return lambda s: isin(s, allowed)
@@ -273,25 +293,21 @@ def located(
 
 
 def check_reference(
-    file: str,
-    df: pd.DataFrame,
-    column: str,
-    targets: pd.Series,
-    target_desc: str,
-    separator: str | None = None,
+    file: str, df: pd.DataFrame, column: str, targets: pd.Series, target_desc: str, multiple: bool = False
 ) -> pd.DataFrame:
-    """Rows of `df[column]` whose value is not among `targets` (with a separator: rows naming any id
-    that is not among them)."""
+    """Rows of `df[column]` whose value (any of its values, for a list column) is not among `targets`."""
     s = df[column]
-    if separator is None:
-        bad = s.notna() & ~isin(s, targets)
-        expected = f"an existing {target_desc}"
+    if multiple:
+        tokens = explode_list(s)
+        bad = s.index.isin(tokens[~isin(tokens, targets)].index.unique())
+        bad = pd.Series(bad, index=s.index)
+        if bad.any():
+            target_desc = f"{target_desc} (several separated by ;)"
     else:
-        ids = s.astype("string").str.split(separator).explode().str.strip()
-        missing = ids.notna() & ~isin(ids.astype("str"), targets)
-        bad = missing.groupby(level=0).any().reindex(s.index, fill_value=False)
-        expected = f"existing {target_desc} values separated by '{separator}'"
-    return problems_frame(located(file, s, bad, column, expected, ProblemCode.dangling_reference))
+        bad = s.notna() & ~isin(s, targets)
+    return problems_frame(
+        located(file, s, bad, column, f"an existing {target_desc}", ProblemCode.dangling_reference)
+    )
 
 
 def check_typed_reference(
@@ -301,17 +317,27 @@ def check_typed_reference(
     prefixes: dict[str, str | None],
     keys: dict[str, pd.Series],
     rule_ids: Collection[str] | None = None,
+    multiple: bool = False,
 ) -> pd.DataFrame:
     """Values like `partner:PO01`: the prefix must be known and the id must exist in its table.
     `finding:RULE[:subject]` names a compliance rule: checked against `rule_ids` when given (the rules
-    live on the floor above; the loader is told their ids)."""
-    s = df[column].astype("string")
+    live on the floor above; the loader is told their ids). A list column (`self;partner:PJ01`) has each
+    of its values checked; a problem names the whole cell."""
+    whole = df[column].astype("string")
+    s = explode_list(whole).astype("string") if multiple else whole
     prefix, ident = split_reference(s)
     frames = []
+
+    def report(mask: pd.Series, expected: str, code: ProblemCode) -> None:
+        cells = pd.Series(whole.index.isin(mask[mask].index.unique()), index=whole.index)
+        frames.append(located(file, whole, cells, column, expected, code))
+
     unknown = s.notna() & ~isin(prefix, prefixes)
     if unknown.any():
         expected = "one of " + ", ".join(f"{p}:ID" if t else p for p, t in prefixes.items())
-        frames.append(located(file, s, unknown, column, expected, ProblemCode.bad_reference))
+        report(
+            unknown, expected + (" (several separated by ;)" if multiple else ""), ProblemCode.bad_reference
+        )
     for pfx, table_name in prefixes.items():
         mine = s.notna() & (prefix == pfx)
         if pfx == "finding":  # finding:RULE[:subject] — the rule must exist
@@ -326,5 +352,5 @@ def check_typed_reference(
         else:
             continue
         if missing.any():
-            frames.append(located(file, s, missing, column, expected, ProblemCode.dangling_reference))
+            report(missing, expected, ProblemCode.dangling_reference)
     return problems_frame(pd.concat(frames, ignore_index=True)) if frames else problems_frame()

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from ..assess.actions import ActionState, actions_status, register
-from ..assess.diff import Change, FindingChange, Movement
+from ..assess.diff import Change, FindingChange, JointUseChange, Movement, NoticeTiming
 from ..assess.explain import explain, worst
 from ..assess.incident import (
     Incident,
@@ -28,7 +28,7 @@ from ..assess.incident import (
     verdict,
 )
 from ..assess.model import load_model, model_path
-from ..assess.notice import build_notice, compare_with_policy
+from ..assess.notice import Difference, PolicyPoint, build_notice, compare_with_policy, differences
 from ..assess.pipeline import load_inventory
 from ..assess.rules import SEVERITIES, Severity
 from ..i18n import Vocabulary, label, t
@@ -433,21 +433,18 @@ def policy_differences(ctx: ReviewContext) -> Table | Html:
             + render_fragment("paragraph", text=_tx(ctx, "cell.no_policy"))
         )
     diff = compare_with_policy(ctx.inv, read_text(policy))
+    counts = diff.attrs["counts"]
+    agreed = _tx(ctx, "cell.no_diff", purposes=counts["purposes"], items=counts["items"],
+                 users=counts["joint_users"])  # fmt: skip
     if diff.empty:
-        counts = diff.attrs["counts"]
-        text = _tx(
-            ctx,
-            "cell.no_diff",
-            purposes=counts["purposes"],
-            items=counts["items"],
-            users=counts["joint_users"],
-        )
-        return Html(render_fragment("heading", text=title) + render_fragment("paragraph", text=text))
-    rows = diff.assign(what=diff["kind"].map(lambda k: _tx(ctx, f"policy.kind.{k}")),
-                       side=diff["where"].map(lambda w: _tx(ctx, f"policy.where.{w}")))  # fmt: skip
-    cols = [_col(ctx, "what", header=_tx(ctx, "col.kind")), _col(ctx, "side", header=_tx(ctx, "col.where")),
-            _col(ctx, "id"), _col(ctx, "text", wide=True)]  # fmt: skip
-    return Table(rows, cols, ctx.lang, title)
+        return Html(render_fragment("heading", text=title) + render_fragment("paragraph", text=agreed))
+    cols = [_col(ctx, "kind", "vocab", PolicyPoint, header=_tx(ctx, "compare.col.kind")),
+            _col(ctx, "where", "vocab", Difference, header=_tx(ctx, "compare.col.where")),
+            _col(ctx, "joint_use_id", "id", header=_tx(ctx, "compare.col.joint_use_id")),
+            _col(ctx, "id", "id", header=_tx(ctx, "compare.col.id")),
+            _col(ctx, "text", wide=True, header=_tx(ctx, "compare.col.text")),
+            _col(ctx, "line", "num", header=_tx(ctx, "compare.col.line"))]  # fmt: skip
+    return Table(diff, cols, ctx.lang, title, note=agreed if differences(diff).empty else None)
 
 
 # --- 04 review ---------------------------------------------------------------------------------------
@@ -555,6 +552,22 @@ def finding_changes(
     cols = [_col(ctx, "change", "vocab", FindingChange), _col(ctx, "severity", "severity", Severity),
             _col(ctx, "rule", wide=True), _col(ctx, "subject"), _col(ctx, "message", wide=True)]  # fmt: skip
     return Table(rows, cols, ctx.lang, _tx(ctx, "cell.findings_changes"))
+
+
+def joint_use_notices(
+    ctx: ReviewContext, previous_period: str | None = None, reports_dir: Any = None
+) -> Table | Html:
+    """Joint-use arrangements changed since the previous period, with the notice APPI Art.27(6) calls for
+    and whether the notice date moved."""
+    found = since_previous(ctx, previous_period, _reports_dir(reports_dir))
+    if found is None or found[1].notices.empty:
+        return Html("")
+    rows = found[1].notices.assign(article_shown=lambda d: d["article" if ctx.lang == "ja" else "article_en"])
+    cols = [_col(ctx, "joint_use_id", "id", header=_tx(ctx, "compare.col.joint_use_id")),
+            _col(ctx, "change", "vocab", JointUseChange), _col(ctx, "old", wide=True), _col(ctx, "new", wide=True),
+            _col(ctx, "timing", "vocab", NoticeTiming), _col(ctx, "notice_updated", "bool"),
+            _col(ctx, "article_shown", header=_tx(ctx, "col.article"))]  # fmt: skip
+    return Table(rows, cols, ctx.lang, _tx(ctx, "cell.joint_use_notices"))
 
 
 def trend(ctx: ReviewContext, reports_dir: Any = None) -> Chart | Html:

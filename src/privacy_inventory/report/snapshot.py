@@ -16,8 +16,7 @@ import pandas as pd
 from ..errors import UsageError
 from ..files import write_text_atomic
 from ..i18n import Vocabulary
-from ..ledger.inventory import Inventory
-from ..ledger.load import typed
+from ..ledger.inventory import Inventory, empty_frame, with_schema_columns
 from ..ledger.schema import TABLES, Table
 from .period import stored_periods
 
@@ -44,21 +43,23 @@ def write_snapshot(directory: Path, inv: Inventory, results: dict[str, pd.DataFr
     (snap / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, default=str, indent=1), "utf-8")
 
 
-def _read_table(snap: Path, table: Table) -> pd.DataFrame:
-    """A ledger table of the snapshot; a table added to the schema after the snapshot was written (e.g.
-    incidents) is read as an empty frame with the schema's columns and types."""
-    path = snap / f"{table.name}.parquet"
-    if path.exists():
-        return pd.read_parquet(path)
-    return typed(table, pd.DataFrame(columns=table.column_names, dtype="str"))
-
-
 @dataclass
 class Snapshot:
     path: Path
     inventory: Inventory
     results: dict[str, pd.DataFrame]
     meta: dict
+
+
+def _read_table(snap: Path, table: Table) -> pd.DataFrame:
+    """A ledger table of a snapshot. A snapshot written before the table or some of its columns existed
+    (joint_uses.csv, incidents.csv came in 2026) reads as an empty table, or with those columns empty."""
+    path = snap / f"{table.name}.parquet"
+    if not path.is_file():
+        empty = empty_frame(table)
+        empty.attrs["absent"] = True  # not "no rows": the period did not record this table at all
+        return empty
+    return with_schema_columns(pd.read_parquet(path), table)
 
 
 def read_snapshot(directory: Path, result_columns: dict[str, list[str]] | None = None) -> Snapshot:

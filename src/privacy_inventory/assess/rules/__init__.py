@@ -8,7 +8,8 @@ import importlib
 import pandas as pd
 
 from ...ledger.inventory import Inventory
-from .base import FINDING_COLUMNS, REGISTRY, SEVERITIES, Rule, RuleContext, Severity
+from ...ledger.schema import TABLES_BY_NAME
+from .base import FINDING_COLUMNS, REGISTRY, SEVERITIES, Rule, RuleContext, Severity, org_source, value_source
 
 # One module per law area; importing a module registers its rules.
 LAW_AREAS = ("purposes", "special_care", "third_party", "joint_use", "my_number", "outsourcing", "safety",
@@ -29,23 +30,16 @@ __all__ = [
 
 
 def _source_of(inv: Inventory, table: str, ids: pd.Series) -> pd.Series:
-    """'assumption' when the subject row is an assumption, so reports can say a finding rests on one."""
-    keys = {
-        "items": "item_id",
-        "partners": "partner_id",
-        "flows": "flow_id",
-        "departments": "department_id",
-        "purposes": "purpose_id",
-        "incidents": "incident_id",
-    }
-    if table not in keys:
-        return (
-            pd.Series("policy", index=ids.index)
-            if table == "organisation"
-            else pd.Series(pd.NA, index=ids.index, dtype="str")
-        )
-    src = inv.table(table).set_index(keys[table])["source"]
-    return ids.map(src).astype("str").str.split(":").str[0]
+    """Where the subject comes from, so reports can say a finding rests on an assumption: the subject
+    row's source, or for an organisation fact the source its YAML records for that key (none recorded:
+    empty, never a guessed 'policy'). A rule that judges one value of a row passes that value's own
+    source with findings(source=…)."""
+    if table == "organisation":
+        return pd.Series([org_source(inv, str(i)) for i in ids], index=ids.index, dtype="str")
+    spec = TABLES_BY_NAME.get(table)
+    if spec is None or len(spec.key) != 1:
+        return pd.Series(pd.NA, index=ids.index, dtype="str")
+    return value_source(inv, table, ids.astype("str"))
 
 
 def _run_one(r: Rule, ctx: RuleContext) -> pd.DataFrame:
@@ -66,7 +60,14 @@ def _run_one(r: Rule, ctx: RuleContext) -> pd.DataFrame:
         rows["severity"] = r.severity
     rows["severity"] = rows["severity"].fillna(r.severity)
     rows["rule_id"], rows["article"], rows["article_en"] = r.id, r.article, r.article_en
-    rows["subject_source"] = _source_of(ctx.inv, rows["subject_table"].iloc[0], rows["subject_id"]).to_numpy()
+    derived = pd.concat(
+        [
+            _source_of(ctx.inv, table, group["subject_id"])
+            for table, group in rows.groupby("subject_table", sort=False)
+        ]
+    ).reindex(rows.index)
+    given = rows["subject_source"] if "subject_source" in rows else pd.Series(pd.NA, index=rows.index)
+    rows["subject_source"] = given.astype("str").fillna(derived.astype("str"))
     return rows
 
 

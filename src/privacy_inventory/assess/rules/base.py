@@ -7,12 +7,13 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from ...frames import months_between, positions
-from ...i18n import Vocabulary
+from ...frames import explode_list, months_between, positions
+from ...i18n import Vocabulary, label
 from ...ledger.inventory import Inventory
-from ...ledger.schema import Direction
+from ...ledger.schema import ORGANISATION_FIELDS, TABLES_BY_NAME, Direction
 from ..incident_register import register_status
 
 
@@ -58,7 +59,7 @@ class RuleContext:
             pp = positions(inv.partners["partner_id"], f["partner_id"])
             for col in ("name_ja", "special_care", "my_number", "property_damage", "category", "records"):
                 f["item_" + col] = inv.items[col].to_numpy()[ip]
-            for col in ("name", "kind", "country", "joint_use_group", "transfer_basis"):
+            for col in ("name", "kind", "country", "transfer_basis", "excludes"):
                 f["partner_" + col] = inv.partners[col].to_numpy()[pp]
             self._flows = f
         return self._flows
@@ -72,6 +73,14 @@ class RuleContext:
     def months_since(self, dates: pd.Series) -> pd.Series:
         """Whole months from each date to as_of (NA where missing)."""
         return months_between(dates, self.as_of)
+
+    def listed(self, table: str, column: str) -> pd.DataFrame:
+        """A list column (`I001;I002`) as one row per value: the row's key and the value."""
+        t = TABLES_BY_NAME[table]
+        key = t.key[0]
+        df = self.inv.table(table)
+        values = explode_list(df[column]) if column in df else pd.Series(dtype="str")
+        return pd.DataFrame({key: df.loc[values.index, key].to_numpy(), column: values.to_numpy()})
 
 
 @dataclass(frozen=True)
@@ -112,32 +121,97 @@ def findings(
     ids: pd.Series | list | str,
     message_ja: pd.Series | str,
     message_en: pd.Series | str,
-    fix: str,
-    fix_en: str,
+    fix: str | pd.Series,
+    fix_en: str | pd.Series,
     severity: pd.Series | str | None = None,
+    source: pd.Series | list | str | None = None,
 ) -> pd.DataFrame:
-    """Finding rows for the given subjects (vectorised: messages may be Series aligned with ids)."""
+    """Finding rows for the given subjects (vectorised: messages may be Series aligned with ids).
+    `source`: where the value the finding is about comes from (policy / regulation / assumption …),
+    when that is not simply the subject row's source (see rules/__init__._source_of)."""
     ids = pd.Series([ids] if isinstance(ids, str) else list(ids) if not isinstance(ids, pd.Series) else ids)
     n = len(ids)
     out = pd.DataFrame(
         {
             "subject_table": table,
             "subject_id": ids.astype("str").to_numpy(),
-            "message_ja": _values(message_ja, n),
-            "message_en": _values(message_en, n),
-            "fix": fix,
-            "fix_en": fix_en,
+            "message_ja": _texts(message_ja, n),
+            "message_en": _texts(message_en, n),
+            "fix": _texts(fix, n),
+            "fix_en": _texts(fix_en, n),
         }
     )
     if severity is not None:
         out["severity"] = _values(severity, n)
+    if source is not None:
+        out["subject_source"] = _values(source, n)
     return out
 
 
 def _values(v, n):
-    if isinstance(v, pd.Series):
-        return v.to_numpy()
+    if isinstance(v, pd.Series | pd.Index | np.ndarray):
+        return list(v)
     return list(v) if isinstance(v, list | tuple) else [v] * n
+
+
+def _texts(v, n) -> list[str]:
+    """Message cells are always plain text, one per subject (never an array inside a cell)."""
+    values = _values(v, n)
+    if len(values) != n:
+        raise ValueError(f"{len(values)} texts for {n} subjects")
+    return ["" if x is None or x is pd.NA else str(x) for x in values]
+
+
+# --- what people read: labels of columns and codes, never the ledger's developer names ---------------
+
+
+def column_label(table: str, column: str) -> tuple[str, str]:
+    """How a person names a ledger column: 「提供先・委託先・共同利用者」の「住所」 / the partners' 'address'."""
+    t = TABLES_BY_NAME[table]
+    c = t.column(column)
+    return f"台帳「{t.ja}」の「{c.ja}」", f"the '{c.en}' column of the {t.en} table"
+
+
+def org_label(path: str) -> tuple[str, str]:
+    """How a person names an organisation fact: 組織情報の「住所（法32条1項1号）」."""
+    field_ = next(f for f in ORGANISATION_FIELDS if f.path == path)
+    return f"組織情報の「{field_.ja}」", f"the organisation's '{field_.en}'"
+
+
+def code_labels(codes: pd.Series, vocabulary: type[Vocabulary]) -> tuple[pd.Series, pd.Series]:
+    """A column of codes shown as their Japanese and English labels (an unknown code as it is)."""
+    text = codes.astype("str").fillna("")
+    return (
+        text.map(lambda c: label(c, vocabulary, "ja")).astype("str"),
+        text.map(lambda c: label(c, vocabulary, "en")).astype("str"),
+    )
+
+
+def source_kind(source: object) -> str | None:
+    """'policy:別記1-3' → 'policy'."""
+    if source is None or source is pd.NA or (isinstance(source, float) and np.isnan(source)):
+        return None
+    return str(source).split(":", 1)[0] or None
+
+
+def value_source(inv: Inventory, table: str, ids: pd.Series, column: str | None = None) -> pd.Series:
+    """Where a value of the subject rows comes from: 'assumption' when the row lists the column among its
+    assumed values, else the row's own source (policy, regulation, record, assumption, synthetic)."""
+    t = TABLES_BY_NAME[table]
+    df = inv.table(table).drop_duplicates(t.key[0]).set_index(t.key[0])
+    src = ids.map(df["source"]).astype(object).astype("string").str.split(":").str[0]
+    if column is not None and "assumed" in df:
+        assumed = ids.map(df["assumed"]).astype(object).astype("string").fillna("")
+        marked = assumed.map(lambda a: column in str(a).split(";")).astype(bool)
+        src = src.where(~marked, "assumption")
+    return src.astype("str")
+
+
+def org_source(inv: Inventory, path: str) -> str | None:
+    """Where an organisation fact comes from: `sources.<path>` or `sources.<top key>` of its YAML."""
+    sources = inv.organisation.get("sources") or {}
+    found = sources.get(path, sources.get(path.split(".")[0]))
+    return source_kind(found)
 
 
 def none() -> pd.DataFrame:

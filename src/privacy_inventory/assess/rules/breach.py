@@ -38,7 +38,7 @@ def reportable_items(ctx: RuleContext) -> pd.DataFrame:
         return none()
     triggers_ja, triggers_en = [], []
     for s, p, m, n, r in zip(
-        sc[hit.index], pdm[hit.index], many[hit.index], mn[hit.index], hit["records"], strict=True
+        sc[hit.index], pdm[hit.index], many[hit.index], mn[hit.index], hit["records"].fillna(0), strict=True
     ):
         held = int(r or 0)
         # 要配慮 and financial damage: one person is enough; more than 1,000 people; a My Number leak is

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ...frames import isin
-from ...ledger.schema import PartnerKind, Subcontracting
-from .base import RuleContext, Severity, findings, none, rule
+from ...frames import isin, list_values
+from ...ledger.schema import ContractTerm, PartnerKind, Subcontracting
+from .base import RuleContext, Severity, column_label, findings, none, rule, value_source
 
 SUPERVISED = (PartnerKind.outsourcee, PartnerKind.sub_outsourcee)
 
@@ -87,4 +87,40 @@ def subcontracting_unknown(ctx: RuleContext) -> pd.DataFrame:
         "whether outsourcee '" + bad["name"] + "' sub-contracts, and to whom, is unknown",
         "再委託の有無と再委託先を報告させ、事前承認の手続を契約に定める（GL通則3-4-4）",
         "have the outsourcee report any sub-contractors; require prior approval in the contract (GL 3-4-4)",
+    )  # fmt: skip
+
+
+@rule(
+    "APPI-25-contract-terms",
+    article="個人情報保護法25条（GL通則3-4-4）",
+    article_en="APPI Art.25 (PPC GL 3-4-4)",
+    severity=Severity.medium,
+    title_ja="委託契約に定める事項（安全管理措置・再委託・事故報告・監査・返却消去）",
+    title_en="the outsourcing contract covers safety, sub-contracting, incidents, audit and return",
+)
+def contract_terms(ctx: RuleContext) -> pd.DataFrame:
+    p = _outsourcees(ctx)
+    p = p[p["contract_date"].notna()]  # no contract at all: APPI-25-contract
+    missing = p["contract_covers"].map(lambda v: [t for t in ContractTerm if t not in list_values(v)])
+    recorded = p["contract_covers"].notna()
+    bad = p[missing.map(len).gt(0)]
+    if bad.empty:
+        return none()
+    m, rec = missing[bad.index], recorded[bad.index]
+    ja = [
+        f"委託先「{n}」との委託契約に定めがない事項：" + "・".join(t.ja for t in gaps) if r
+        else f"委託先「{n}」との委託契約が何を定めているか記録されていない"
+        for n, gaps, r in zip(bad["name"], m, rec, strict=True)
+    ]  # fmt: skip
+    en = [
+        f"the contract with outsourcee '{n}' lacks: " + ", ".join(t.en for t in gaps) if r
+        else f"what the contract with outsourcee '{n}' covers is not recorded"
+        for n, gaps, r in zip(bad["name"], m, rec, strict=True)
+    ]  # fmt: skip
+    label_ja, label_en = column_label("partners", "contract_covers")
+    return findings(
+        "partners", bad["partner_id"], ja, en,
+        f"契約に安全管理措置・再委託の条件・漏えい等の報告・監査又は実地調査の権限・契約終了時の返却又は消去を定め、{label_ja}に記録する（法25条、GL通則3-4-4）",
+        f"have the contract cover safety measures, sub-contracting conditions, incident reporting, audit or inspection rights and return or deletion at the end, and record them in {label_en} (Art.25; GL 3-4-4)",
+        source=value_source(ctx.inv, "partners", bad["partner_id"], "contract_covers"),
     )  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...ledger.schema import ActionStatus
-from .base import RuleContext, Severity, findings, none, rule
+from .base import RuleContext, Severity, column_label, findings, none, rule
 
 
 @rule(
@@ -21,12 +21,13 @@ def closed_without_evidence(ctx: RuleContext) -> pd.DataFrame:
     bad = a[a["status"].eq(ActionStatus.done) & a["evidence"].isna()]
     if bad.empty:
         return none()
+    where_ja, where_en = column_label("actions", "evidence")
     return findings(
         "actions", bad["action_id"],
         "処置「" + bad["title"] + "」が根拠なしに完了とされている",
         "action '" + bad["title"] + "' was closed without evidence",
-        "完了の根拠（記録・文書・日付）を改善処置の「完了の根拠」欄に記録する",
-        "record the evidence of completion (record, document, date) in the action's evidence column",
+        f"完了の根拠（記録・文書・日付）を{where_ja}に記載する",
+        f"record the evidence of completion (record, document, date) in {where_en}",
     )  # fmt: skip
 
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ...ledger.schema import STATUTORY_BASES
-from .base import RuleContext, Severity, findings, none, rule
+from .base import RuleContext, Severity, column_label, findings, none, rule
+
+USES_JA, USES_EN = "台帳「項目×利用目的」", "the item × purpose table"
+FLOW_PURPOSE_JA, FLOW_PURPOSE_EN = column_label("flows", "purpose_id")
 
 VAGUE = ("事業活動のため", "その他", "業務のため", "当社の事業")
 
@@ -27,8 +30,8 @@ def item_without_purpose(ctx: RuleContext) -> pd.DataFrame:
         "items", orphan["item_id"],
         "項目「" + orphan["name_ja"] + "」に利用目的が紐づいていない",
         "item '" + orphan["name_ja"] + "' has no purpose of use",
-        "項目×利用目的の表に利用目的を登録し、公表する（法17条1項・21条）",
-        "link the item to a published purpose in the item × purpose table (Art.17(1), 21)",
+        f"{USES_JA}に利用目的を登録し、公表する（法17条1項・21条）",
+        f"link the item to a published purpose in {USES_EN} (Art.17(1), 21)",
     )  # fmt: skip
 
 
@@ -78,7 +81,7 @@ def flow_outside_purpose(ctx: RuleContext) -> pd.DataFrame:
             "flows", b["flow_id"],
             "「" + b["item_name_ja"] + "」を利用目的 " + b["purpose_id"] + " で提供しているが、この目的は項目の利用目的にない",
             "'" + b["item_name_ja"] + "' flows for purpose " + b["purpose_id"] + ", which is not among the item's purposes",
-            "項目の利用目的に追加して公表するか、同意を得る、または提供をやめる（法18条1項・3項）",
+            f"{USES_JA}に目的を追加して公表するか、同意を得る、または提供をやめる（法18条1項・3項）",
             "add and publish the purpose, obtain consent, or stop the flow (Art.18(1), (3))",
         ))  # fmt: skip
     if missing.any():
@@ -87,8 +90,8 @@ def flow_outside_purpose(ctx: RuleContext) -> pd.DataFrame:
             "flows", b["flow_id"],
             "「" + b["item_name_ja"] + "」の提供に利用目的が記録されていない",
             "the flow of '" + b["item_name_ja"] + "' records no purpose",
-            "提供・受領の利用目的を記入する（法令に基づく提供を除く）",
-            "fill in the flow's purpose (only statutory exceptions may leave it empty)",
+            f"{FLOW_PURPOSE_JA}を記入する（法令に基づく提供を除く）",
+            f"fill in {FLOW_PURPOSE_EN} (only statutory exceptions may leave it empty)",
             severity=Severity.medium,
         ))  # fmt: skip
     return pd.concat(rows, ignore_index=True) if rows else none()

@@ -27,8 +27,8 @@ def category_without_control(ctx: RuleContext) -> pd.DataFrame:
         "control_category", missing,
         [f"「{k.ja}」に実施済の措置がない" for k in missing],
         [f"no implemented control for '{k.en}'" for k in missing],
-        "ガイドライン通則編10の該当区分の措置を実施し、安全管理措置の表に記録する",
-        "implement a measure of that category (PPC GL 10) and record it in the controls table",
+        "ガイドライン通則編10の該当区分の措置を実施し、台帳「安全管理措置」に記録する",
+        "implement a measure of that category (PPC GL 10) and record it in the safety-management controls table",
     )  # fmt: skip
 
 

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...frames import isin
 from ...ledger.schema import STATUTORY_BASES, Basis, Direction, PartnerKind
-from .base import RuleContext, Severity, findings, none, rule
+from .base import RuleContext, Severity, code_labels, findings, none, rule
 
 # The basis a partner kind is consistent with; anything else to that partner is provision without basis.
 BASES_FOR_KIND = {
@@ -39,10 +39,12 @@ def provision_without_basis(ctx: RuleContext) -> pd.DataFrame:
     bad = f[~allowed]
     if bad.empty:
         return none()
+    kind_ja, kind_en = code_labels(bad["partner_kind"], PartnerKind)
+    basis_ja, basis_en = code_labels(bad["basis"], Basis)
     return findings(
         "flows", bad["flow_id"],
-        bad["partner_name"] + "（" + bad["partner_kind"] + "）への「" + bad["item_name_ja"] + "」の提供の根拠「" + bad["basis"] + "」が提供先の種別と合わない",
-        "the basis '" + bad["basis"] + "' does not fit the " + bad["partner_kind"] + " " + bad["partner_name"] + " receiving '" + bad["item_name_ja"] + "'",
+        bad["partner_name"] + "（" + kind_ja + "）への「" + bad["item_name_ja"] + "」の提供の根拠「" + basis_ja + "」が提供先の種別と合わない",
+        "the basis '" + basis_en + "' does not fit the " + kind_en + " " + bad["partner_name"] + " receiving '" + bad["item_name_ja"] + "'",
         "提供先の種別と根拠を確認し、本人同意・法27条1項各号の例外・委託・共同利用のいずれかに整理する",
         "classify the flow correctly: consent, an Art.27(1) exception, outsourcing or joint use",
     )  # fmt: skip

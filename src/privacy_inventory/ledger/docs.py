@@ -18,7 +18,8 @@ Booleans accept true/false, yes/no, 1/0 (also はい/いいえ). Dates are YYYY-
 
 def _type(col: Column) -> str:
     if col.kind == "enum":
-        return "one of " + ", ".join(f"`{m.value}` ({m.ja})" for m in col.allowed or [])
+        codes = ", ".join(f"`{m.value}` ({m.ja})" for m in col.allowed or [])
+        return f"one or more of {codes}, separated by `;`" if col.multiple else f"one of {codes}"
     if col.kind == "ref":
         table, column = (col.references or ".").split(".")
         return f"id in `{table}.{column}`"

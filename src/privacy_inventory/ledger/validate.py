@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..frames import isin, split_reference
 from ..i18n import Vocabulary
-from .schema import TABLES_BY_NAME, Column, Table
+from .schema import MULTI_SEPARATOR, TABLES_BY_NAME, Column, Table
 
 PROBLEM_COLUMNS = ["file", "row", "column", "value", "expected", "severity", "code"]
 
@@ -109,13 +109,29 @@ def parse_ints(s: pd.Series) -> pd.Series:
     return num.where(whole).astype("Int64")
 
 
+def split_codes(s: pd.Series) -> pd.Series:
+    """`a;b` → one row per code (index repeated), blanks around codes dropped: a multi-valued enum cell."""
+    parts = s.astype("string").str.split(MULTI_SEPARATOR).explode().str.strip()
+    return parts.astype("str")
+
+
+def every_code_in(s: pd.Series, allowed: list[str]) -> pd.Series:
+    """True where every ;-separated code of the cell is allowed (and there is at least one)."""
+    parts = split_codes(s)
+    ok = isin(parts, allowed) & parts.str.len().gt(0)
+    return ok.groupby(level=0).all().reindex(s.index, fill_value=False)
+
+
 # --- column checks -----------------------------------------------------------------------------------
 
 
 def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
     """(reason code, what the user must write) for a column's type check."""
     if col.kind == "enum":
-        return ProblemCode.enum, "one of: " + ", ".join(col.allowed.codes() if col.allowed else [])
+        codes = ", ".join(col.allowed.codes() if col.allowed else [])
+        if col.multiple:
+            return ProblemCode.enum, f"one or more of: {codes} (separated by '{MULTI_SEPARATOR}')"
+        return ProblemCode.enum, "one of: " + codes
     if col.kind == "bool":
         return ProblemCode.bool, "true or false (also yes/no, 1/0)"
     if col.kind == "int":
@@ -131,6 +147,8 @@ def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
 def _value_check(col: Column) -> Callable[[pd.Series], pd.Series] | None:
     if col.kind == "enum":
         allowed = col.allowed.codes() if col.allowed else []
+        if col.multiple:
+            return lambda s: every_code_in(s, allowed)
         return lambda s: isin(s, allowed)
     if col.kind == "bool":
         return lambda s: parse_bools(s).notna()

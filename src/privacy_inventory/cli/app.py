@@ -42,6 +42,7 @@ app.command()(incident.incident)
 app.command("export-xlsx")(ledger.export_xlsx)
 app.command("import-xlsx")(ledger.import_xlsx)
 app.command("export-csv")(ledger.export_csv)
+app.command("export-daicho")(ledger.export_daicho)
 app.command()(ledger.schema)
 
 

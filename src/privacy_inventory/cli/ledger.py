@@ -1,4 +1,5 @@
-"""Commands on the ledger itself: validate, init, synth, schema, and its Excel and CSV forms."""
+"""Commands on the ledger itself: validate, init, synth, schema, and its other forms: the Excel workbook,
+CSV, the 個人情報管理台帳 for a Privacy Mark audit, and a Fides data map."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import pandas as pd
 import typer
 from rich.markup import escape
 
-from ..assess.pipeline import read_ledger
+from ..assess.pipeline import assess, read_ledger
 from ..errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, UsageError
 from ..files import write_text_atomic
+from ..i18n import Lang
 from ..ledger.csv_export import export_ledger_csv
 from ..ledger.docs import render_ledger_reference
 from ..ledger.excel import export_workbook, write_csv_ledger
@@ -20,7 +22,17 @@ from ..ledger.load import UNREADABLE_CODES, resolve_ledger_dir, to_inventory
 from ..ledger.scaffold import ensure_empty_dir, init_ledger
 from ..ledger.synth import SynthSpec, synthesize
 from ..ledger.write import replace_ledger
-from .options import CsvEncoding, FormatOpt, LedgerArg, OutputFormat, optional_source
+from ..report.daicho import write_daicho
+from .options import (
+    AsOfOpt,
+    CsvEncoding,
+    FormatOpt,
+    LedgerArg,
+    ModelOpt,
+    OutputFormat,
+    optional_source,
+    parse_as_of,
+)
 from .render import console, err_console, mapping_table, print_csv, print_json, print_problems, records
 
 
@@ -204,3 +216,36 @@ def export_csv(
         )
         raise typer.Exit(EXIT_INVALID)
     console.print(f"Wrote {len(list(out.iterdir()))} CSV files to {escape(str(out))} ({encoding})")
+
+
+def export_daicho(
+    ledger: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Ledger directory or workbook (default: the bundled ledger).", show_default=False
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Argument(help="The workbook to write (.xlsx).", show_default=False)
+    ] = None,
+    as_of: AsOfOpt = None,
+    model: ModelOpt = None,
+    lang: Annotated[Lang, typer.Option(help="Language of headers and labels.")] = Lang.ja,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")] = False,
+) -> None:
+    """The 個人情報管理台帳 as a Privacy Mark (JIS Q 15001) auditor expects it: one row per item (and per
+    group of purposes where the partners differ), the customary columns, labels not codes, 【未記載】 for
+    what the ledger lacks, risks as of --as-of; A3 landscape, header repeated on every page.
+
+    `export-daicho OUT.xlsx` exports the bundled ledger; `export-daicho DIR OUT.xlsx` another one.
+    """
+    ledger, out = optional_source(ledger, out, Path("daicho.xlsx"))
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(f"{out}: the workbook name must end in .xlsx")
+    if out.exists() and not force:
+        raise UsageError(f"{out} already exists (use --force to replace it)")
+    result = write_daicho(assess(ledger, model=model, as_of=parse_as_of(as_of)), out, str(lang))
+    console.print(
+        f"Wrote {escape(str(out))}: {result.rows} rows for {result.items} items"
+        + (f" ([yellow]{result.overdue} row(s) due for the yearly confirmation[/])" if result.overdue else "")
+    )

@@ -355,3 +355,25 @@ TEXTS |= {
         "The source column gives each row's source and which of its values are assumptions.",
     ),
 }
+
+# --- the Fides data map (ledger/fides.py): written as "日本語 / English" -----------------------------------
+TEXTS |= {
+    "fides.statutory": (
+        "法令に基づく提供等（利用目的によらない）",
+        "provision required by law etc. (not for a purpose of use)",
+    ),
+    "fides.own_system": (
+        "個人情報を保管するシステム・媒体（個人情報管理台帳より）",
+        "a system or medium holding personal data (from the personal data ledger)",
+    ),
+    "fides.own_system_type": ("自組織のシステム", "own system"),
+    "fides.no_system": ("保管システム未記載", "system not recorded"),
+    "fides.dataset": (
+        "この保管システム・媒体にある個人情報の項目",
+        "personal data items held in this system or medium",
+    ),
+    "fides.joint_users": (
+        "共同利用者{group}（個人情報保護法27条5項3号）",
+        "joint users {group} (APPI Art.27(5)(iii))",
+    ),
+}

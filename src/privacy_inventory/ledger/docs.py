@@ -51,3 +51,121 @@ def render_ledger_reference() -> str:
         out.append(f"| `{fld.path}` | {fld.ja} | {fld.en} | {fld.kind} | {'yes' if fld.required else ''} |\n")
     out.append("| `sources.<key>` | 出典 | where a value comes from | text | |\n")
     return "".join(out)
+
+
+# --- docs/fides.md: the mapping of the Fides export, generated from ledger/fides.py ---------------------
+
+FIDES_HEADER = """\
+<!-- Generated from src/privacy_inventory/ledger/fides.py by `privacy-inventory schema --fides --out docs/fides.md`.
+     Do not edit by hand: tests/test_fides.py fails when this file is stale. -->
+# Fides データマップ（export-fides / import-fides）— the ledger as a Fides data map
+
+`privacy-inventory export-fides OUT` は台帳を [Fides](https://github.com/ethyca/fides) のデータマップ
+（fideslang の YAML）として書き出します。保管システムごと・提供先ごとに system を作り、利用目的ごとの
+privacy declaration（data use・data categories・data subjects）、flows.csv と同じ提供・受領を egress /
+ingress として記載し、保管システムごとの dataset に項目を field として載せます。fideslang の既定の
+タクソノミーに当てはまるものがない場合は、fideslang の方式（親キーの下に `is_default: false` のラベルを
+追加）で拡張し、`taxonomy.yml` に出力します。`privacy-inventory import-fides OUT 台帳フォルダ` で台帳に
+戻せます（下の「戻らないもの」を参照）。
+
+`export-fides` writes the ledger as a Fides data map in fideslang YAML: a system per storage system of
+items and per partner, a privacy declaration per purpose of use, egress / ingress exactly as in
+flows.csv, a dataset per storage system with the items as fields; labels are added to the taxonomy, the
+way fideslang allows, where its default taxonomy has nothing that fits. `import-fides` reads it back.
+The tests validate the output with fideslang itself (the `test` extra installs it; `pip install
+'privacy-inventory[fides]'` for your own use). The export needs no fideslang at run time.
+
+Files: `organization.yml` (the organisation), `taxonomy.yml` (the added labels), `systems.yml`,
+`datasets.yml`. Keys: the organisation's own systems are `own-<digest of the system name>` (names are
+Japanese; the key stays the same while the name does), partners `partner-<partner_id>`, datasets
+`dataset-own-…`.
+"""
+
+FIDES_WHERE = """
+## 何がどこに入るか — what goes where
+
+| 台帳 ledger | Fides |
+|---|---|
+| items.system（保管システム・媒体） | a system (`system_type: 自組織のシステム / own system`, responsibility Controller, and Processor when it holds entrusted items) and a dataset `dataset-own-…` with one field per item: `name` = item_id, `description` = name_ja, its data category, data subject and the data uses of its purposes |
+| partners.csv | a system per partner: `name`, `description` = name_en, `system_type` = its kind, `responsibility` (table above), `legal_address`, `does_international_transfers` (country ≠ JP), `legal_basis_for_transfers` (transfer_basis), `joint_controller_info` for joint users |
+| purposes.csv, uses.csv | on each system, one privacy declaration per purpose: `name` = `P01 利用目的`, `data_use` from its category (or kind), the categories and subjects of the items concerned, `processes_special_category_data` (要配慮), `dataset_references` |
+| flows.csv | an outbound flow: `egress` of the item's own system to the partner's and `ingress` of the partner's from it (inbound flows, from entrusting co-ops, the other way), labelled with the categories of the items that flow; the declarations of both systems list the partner (or system) for that purpose. Flows with no purpose (法令に基づく提供) are a declaration `third_party_sharing.legal_obligation`. |
+| every row | `meta.privacy_inventory` of the dataset (items, uses, purposes, departments) or partner system (the partner, its flows): the ledger's own rows as CSV text, for `import-fides` |
+
+A sub-outsourcee's flows run from the co-op's system, as flows.csv records them; its outsourcee is kept
+in the partner row (`parent_partner_id`).
+"""
+
+FIDES_BACK = """
+## import-fides で戻るもの・戻らないもの — what comes back
+
+戻るもの: 項目（items）、利用目的（purposes、いずれかの項目が使うもの）、項目×利用目的（uses）、提供先（partners）、
+提供・受領（flows）、部門（departments、いずれかの項目を管理するもの）、組織の名称・英語名称・住所・代表者・電話番号。
+Fides で変更した項目名（field の description）、区分（data category）、本人の区分（data subject）、保管システム名
+（dataset の name）、提供先の名称・住所（system の name, legal_address）は Fides の値が優先されます。
+
+Comes back: items, purposes (those some item uses), uses, partners, flows, departments (those responsible
+for some item), and the organisation's name, English name, address, representative and phone. Item names,
+categories and subjects, system names and partners' names and addresses edited in Fides win over the
+ledger copy; a category or subject is read back from the nearest key at or above the one in Fides that
+the tables above name (a key outside them leaves the ledger's value).
+
+Does not come back: `controls.csv`, `actions.csv`, `risk_model.yaml` (the bundled model is used),
+`published_policy.txt`, organisation.yaml beyond the fields above (joint-use manager, request procedure,
+policy date, …), purposes no item uses, departments with no item; other edits made in Fides (new
+systems or declarations, changed data uses, egress) — the ledger rows in `meta` are the source of the
+items, purposes, partners and flows. Rows come back sorted by id. `import-fides` reads only data maps
+written by `export-fides` (it refuses one without `meta.privacy_inventory`).
+"""
+
+
+def _md_table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def render_fides_reference() -> str:
+    from .fides import (
+        CATEGORY_KEYS,
+        EXTENSIONS,
+        REFINEMENTS,
+        RESPONSIBILITY,
+        STATUTORY_USE,
+        SUBJECT_KEYS,
+        USE_KEYS,
+    )
+    from .schema import PURPOSE_CATEGORY_OF_KIND
+
+    added = {e.key for e in EXTENSIONS}
+
+    def key(k: str) -> str:
+        return f"`{k}`" + (" ＊" if k in added else "")
+
+    out = [FIDES_HEADER, "\n## 対応表 — mapping (＊ = a label added to the taxonomy)\n"]
+    out.append("\n### 項目の区分 → data category (`items.category`)\n\n")
+    out.append(_md_table(["code", "日本語", "English", "fideslang"],
+                         [[f"`{c.value}`", c.ja, c.en, key(k)] for c, k in CATEGORY_KEYS.items()]))  # fmt: skip
+    out.append("\nA finer key when the item's name (`name_ja`) contains a word; it stays below the category's key,"
+               " so the category comes back from it:\n\n")  # fmt: skip
+    out.append(_md_table(["category", "name contains", "fideslang"],
+                         [[f"`{c.value}`", w, key(k)] for c, w, k in REFINEMENTS]))  # fmt: skip
+    out.append("\n### 本人の区分 → data subject (`items.subjects`)\n\n")
+    out.append(_md_table(["code", "日本語", "English", "fideslang"],
+                         [[f"`{s.value}`", s.ja, s.en, key(k)] for s, k in SUBJECT_KEYS.items()]))  # fmt: skip
+    out.append("\n### 利用目的の分類 → data use (`purposes.category`)\n\n")
+    out.append(_md_table(["code", "日本語", "English", "fideslang"],
+                         [[f"`{c.value}`", c.ja, c.en, key(k)] for c, k in USE_KEYS.items()]))  # fmt: skip
+    out.append("\nA purpose with no category is classified by its kind: "
+               + ", ".join(f"`{k.value}` → `{c.value}`" for k, c in PURPOSE_CATEGORY_OF_KIND.items())
+               + f". A flow with no purpose (statutory provision) has the data use `{STATUTORY_USE}`.\n")  # fmt: skip
+    out.append("\n### 提供先の種別 → system responsibility (`partners.kind`)\n\n")
+    out.append(_md_table(["code", "日本語", "English", "responsibility"],
+                         [[f"`{k.value}`", k.ja, k.en, r] for k, r in RESPONSIBILITY.items()]))  # fmt: skip
+    out.append("\n### 追加したラベル — labels added to the taxonomy (`taxonomy.yml`)\n\n")
+    out.append(_md_table(["resource", "fides_key", "parent", "name", "description"],
+                         [[e.kind, f"`{e.key}`", f"`{e.parent}`" if e.parent and e.kind != "data_subject" else "",
+                           e.name, e.description] for e in EXTENSIONS]))  # fmt: skip
+    out.append(FIDES_WHERE)
+    out.append(FIDES_BACK)
+    return "".join(out)

@@ -13,6 +13,33 @@ A ledger is a directory of CSV files (UTF-8, UTF-8 with BOM, or cp932 as saved b
 `organisation.yaml`. Ids are text (`001` keeps its zero); an empty cell is a missing value. Every row has a
 `source`: {source}. `assumed` lists the columns of a policy-sourced row whose values are assumptions.
 Booleans accept true/false, yes/no, 1/0 (also はい/いいえ). Dates are YYYY-MM-DD (2024/02/01 also read).
+A column that takes several codes (`disposal`) separates them with `;`.
+
+## プライバシーマーク（JIS Q 15001）の台帳と他の形式 — the Privacy Mark ledger and other shapes
+
+プライバシーマークの審査では、個人情報の項目・利用目的・保管場所・保管方法・アクセス権を有する者・利用期限・
+保管期限などを記載した台帳を、少なくとも年1回確認して最新に保つことが求められます。そのための列が
+`items.csv` の `storage_location`（保管場所）、`storage_method`（保管方法）、`access_holders`（アクセス権を
+有する者：氏名ではなく役職・担当）、`use_until`（利用期限）、`retention`（保管期限）、`disposal`（廃棄方法）、
+`last_confirmed`（最終確認日）です。最終確認日がない、または評価基準日から12か月以上前の項目は `check` が
+JISQ15001-ledger-review として指摘します。`purposes.csv` の `category`（利用目的の分類）は、公表文の利用目的を
+分類したもので、Fides の data use への対応に使います（空欄なら種別から決まります）。
+
+- `privacy-inventory export-daicho 台帳.xlsx [--as-of 日付]`：審査員が見慣れた形式の個人情報管理台帳
+  （管理番号・個人情報の項目・本人の区分・件数・利用目的・取得方法・保管場所・保管方法・アクセス権を有する者・
+  利用期限・保管期限・廃棄方法・委託先・提供先・共同利用者・管理部門・管理責任者・要配慮／特定個人情報の有無・
+  リスク（固有・残留）・最終確認日・出典と仮定）。1項目1行（利用目的ごとに提供先が異なる場合は利用目的ごとに
+  行を分けます）、値はコードではなく名称、台帳にない値は【未記載】。A3横・幅に合わせて印刷、見出し行は各ページに
+  印刷されます。
+- `privacy-inventory export-fides フォルダ` / `import-fides フォルダ 台帳フォルダ`：Fides のデータマップ
+  （fideslang YAML）とその読み戻し。対応表と戻らないものは [fides.md](fides.md)。
+
+The columns a Privacy Mark (JIS Q 15001) audit expects — where and how each item is kept, who may access
+it, until when it is used and kept, how it is disposed of, and when its row was last confirmed (at least
+yearly; `check` reports rows never confirmed or confirmed 12 months or more before the assessment date) —
+are in `items.csv`. `export-daicho` writes the ledger in the layout auditors know (one row per item, split
+by purpose where the partners differ; labels, not codes; 【未記載】 for what is missing; A3 landscape);
+`export-fides` / `import-fides` write and read a Fides data map ([fides.md](fides.md)).
 """
 
 

@@ -25,7 +25,9 @@ and needs no fideslang at run time; the tests validate the output with fideslang
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -594,22 +596,59 @@ def export_fides(inv, out: Path) -> FidesExport:
 
 
 def _load(path: Path) -> dict:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    """A YAML file with every scalar as text: import reads only text (ids, names, keys, CSV), and not
+    resolving types reads a million-flow map several times faster. (libyaml's loader when present.)"""
+    loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     try:
-        data = yaml.load(
-            path.read_text(encoding="utf-8"), Loader=loader
-        )  # a safe loader (libyaml's when present)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise UsageError(f"{path}: cannot be read as YAML ({type(exc).__name__}: {exc})") from None
     return data if isinstance(data, dict) else {}
 
 
-def _frame(text: str | None, table: str) -> pd.DataFrame:
+def _value(v: Any) -> str | None:
+    """A text scalar, or None for YAML's null written any way."""
+    if v is None or (isinstance(v, str) and v.strip() in ("", "~", "null", "Null", "NULL")):
+        return None
+    return v if isinstance(v, str) else None
+
+
+def _first(values: Any) -> str | None:
+    return _value(values[0]) if isinstance(values, list) and values else None
+
+
+def _frame(chunks: list[str], table: str) -> pd.DataFrame:
+    """CSV chunks of one table (each with its header) read at once: one parse per distinct header."""
     spec = TABLES_BY_NAME[table]
-    if not text or not text.strip():
+    by_header: dict[str, list[str]] = {}
+    for chunk in chunks:
+        head, _, body = chunk.partition("\n")
+        if body.strip():
+            by_header.setdefault(head, []).append(body if body.endswith("\n") else body + "\n")
+    frames = [
+        read_csv_strings((head + "\n" + "".join(bodies)).encode("utf-8"), next(csv.reader([head])))
+        for head, bodies in by_header.items()
+    ]
+    if not frames:
         return pd.DataFrame(columns=spec.column_names, dtype="str")
-    header = text.split("\n", 1)[0].split(",")
-    return read_csv_strings(text.encode("utf-8"), header)
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def _meta(resource: dict) -> dict | None:
+    meta = resource.get("meta")
+    ours = meta.get(META_KEY) if isinstance(meta, dict) else None
+    return ours if isinstance(ours, dict) else None
+
+
+def _dicts(value: Any) -> list[dict]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _first_value(chunk: str, column: str) -> str | None:
+    """The `column` of the first data row of a CSV chunk."""
+    rows = csv.reader(io.StringIO(chunk))
+    header, first = next(rows, []), next(rows, [])
+    return first[header.index(column)] if column in header and len(first) > header.index(column) else None
 
 
 def read_data_map(directory: Path) -> tuple[dict[str, pd.DataFrame], dict]:
@@ -623,55 +662,63 @@ def read_data_map(directory: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         for kind, resources in _load(path).items():
             if isinstance(resources, list):
                 manifests.setdefault(kind, []).extend(r for r in resources if isinstance(r, dict))
-    parts: dict[str, list[pd.DataFrame]] = {t: [] for t in ("items", "uses", "purposes", "departments",
-                                                            "partners", "flows")}  # fmt: skip
+    texts: dict[str, list[str]] = {
+        t: [] for t in ("items", "uses", "purposes", "departments", "partners", "flows")
+    }
+
+    def keep(meta: dict, table: str) -> str | None:
+        text = meta.get(table)
+        if isinstance(text, str) and text.strip():
+            texts[table].append(text)
+            return text
+        return None
+
     native_items: list[dict] = []
     native_partners: list[dict] = []
     for ds in manifests.get("dataset", []):
-        meta = (ds.get("meta") or {}).get(META_KEY)
-        if not isinstance(meta, dict):
+        meta = _meta(ds)
+        if meta is None:
             continue
         for table in ("items", "uses", "purposes", "departments"):
-            parts[table].append(_frame(meta.get(table), table))
-        for coll in ds.get("collections") or []:
-            for fld in coll.get("fields") or []:
+            keep(meta, table)
+        for coll in _dicts(ds.get("collections")):
+            for fld in _dicts(coll.get("fields")):
                 native_items.append(
                     {
-                        "item_id": str(fld.get("name")),
-                        "name_ja": fld.get("description"),
-                        "category": category_of_key((fld.get("data_categories") or [None])[0]),
-                        "subjects": subject_of_key((fld.get("data_subjects") or [None])[0]),
-                        "system": ds.get("name"),
+                        "item_id": _value(fld.get("name")),
+                        "name_ja": _value(fld.get("description")),
+                        "category": category_of_key(_first(fld.get("data_categories"))),
+                        "subjects": subject_of_key(_first(fld.get("data_subjects"))),
+                        "system": _value(ds.get("name")),
                     }
                 )
     for system in manifests.get("system", []):
-        meta = (system.get("meta") or {}).get(META_KEY)
-        if not isinstance(meta, dict):
+        meta = _meta(system)
+        if meta is None:
             continue
-        for table in ("partners", "flows"):
-            parts[table].append(_frame(meta.get(table), table))
-        ids = parts["partners"][-1]["partner_id"]
-        if len(ids):
+        partner = keep(meta, "partners")
+        keep(meta, "flows")
+        if partner:
             native_partners.append(
                 {
-                    "partner_id": ids.iloc[0],
-                    "name": system.get("name"),
-                    "address": system.get("legal_address"),
+                    "partner_id": _first_value(partner, "partner_id"),
+                    "name": _value(system.get("name")),
+                    "address": _value(system.get("legal_address")),
                 }
             )
-    if not parts["items"] and not parts["partners"]:
+    if not texts["items"] and not texts["partners"]:
         raise UsageError(
             f"{directory}: no resource carries meta.{META_KEY}; import-fides reads data maps written by "
             "export-fides (a data map made elsewhere lacks what the ledger needs, e.g. departments)"
         )
     tables = {}
-    for table, frames in parts.items():
-        spec = TABLES_BY_NAME[table]
-        df = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=spec.column_names)
-        tables[table] = df.drop_duplicates(list(spec.key), keep="first").reset_index(drop=True)
+    for table, chunks in texts.items():
+        df = _frame(chunks, table)
+        tables[table] = df.drop_duplicates(list(TABLES_BY_NAME[table].key), keep="first").reset_index(
+            drop=True
+        )
     _overlay(tables["items"], native_items, "item_id", ("name_ja", "category", "subjects", "system"))
     _overlay(tables["partners"], native_partners, "partner_id", ("name", "address"))
-    # rows in ledger order (ids sort as the export wrote them per system; keep the original order per table)
     organisation = _organisation_back(manifests.get("organization", []))
     return tables, organisation
 
@@ -691,16 +738,16 @@ def _organisation_back(resources: list[dict]) -> dict:
     if not resources:
         return {}
     org = resources[0]
-    controller = org.get("controller") or {}
-    out: dict[str, Any] = {
-        "name": org.get("name") or None,
-        "name_en": org.get("description") or None,
-        "address": controller.get("address") or None,
-        "representative": (org.get("representative") or {}).get("name") or None,
-        "contact": {"phone": controller.get("phone") or None},
+    controller = org.get("controller") if isinstance(org.get("controller"), dict) else {}
+    representative = org.get("representative") if isinstance(org.get("representative"), dict) else {}
+    return {
+        "name": _value(org.get("name")),
+        "name_en": _value(org.get("description")),
+        "address": _value(controller.get("address")),
+        "representative": _value(representative.get("name")),
+        "contact": {"phone": _value(controller.get("phone"))},
         "sources": {"name": "record:Fides data map"},
     }
-    return out
 
 
 def import_tables(directory: Path) -> tuple[dict[str, pd.DataFrame], dict]:

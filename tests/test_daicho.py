@@ -168,3 +168,12 @@ def test_long_lists_are_cut_to_what_a_cell_holds():
     text = _fit(parts, "、", "ja")
     assert len(text) <= MAX_CELL and text.endswith("件") and "ほか" in text
     assert _fit(["a", "b"], "、", "ja") == "a、b"
+
+
+def test_a_control_character_is_named_by_its_cell(ledger, tmp_path, cli):
+    items = read(ledger, "items.csv")
+    items.loc[items["item_id"] == "I002", "name_ja"] = "性\x07別"
+    write(ledger, "items.csv", items)
+    res = cli("export-daicho", ledger, tmp_path / "d.xlsx", "--as-of", AS_OF)
+    assert res.code == 2 and "個人情報管理台帳!B" in res.err and "control character" in res.err
+    assert not (tmp_path / "d.xlsx").exists()

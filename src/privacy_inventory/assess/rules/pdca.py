@@ -64,6 +64,6 @@ def ledger_not_confirmed(ctx: RuleContext) -> pd.DataFrame:
     ]
     return findings(
         "items", bad["item_id"], pd.Series(ja, index=bad.index), pd.Series(en, index=bad.index),
-        "台帳の内容（項目・利用目的・保管場所・保管方法・アクセス権者・利用期限・保管期限）を確認し、最終確認日（last_confirmed）を記録する（少なくとも年1回）",
-        "confirm the row (item, purposes, storage, access, use-until, retention) and record the date in last_confirmed, at least yearly",
+        "台帳の内容（項目・利用目的・保管場所・保管方法・アクセス権を有する者・利用期限・保管期限）を確認し、確認した日を台帳の「最終確認日」欄に記録する（少なくとも年1回）",
+        "confirm the item's row (purposes, storage, access, use-until, retention) and record the date in its last-confirmed column, at least yearly",
     )  # fmt: skip

@@ -66,7 +66,9 @@ def page_heights(folder: str) -> dict[str, int]:
         browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
         for page_file in sorted(Path(folder).glob("*.html")):
             page = browser.new_page(viewport={"width": 1440, "height": 900})
-            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "blob:")) else r.abort())
+            page.route(
+                "**/*", lambda r: r.continue_() if r.request.url.startswith(("file:", "blob:")) else r.abort()
+            )
             page.goto(page_file.as_uri(), wait_until="load")
             page.wait_for_timeout(1500)
             heights[page_file.name] = page.evaluate("document.documentElement.scrollHeight")
@@ -88,7 +90,9 @@ def main() -> None:
     runs = [isolated("review", review, None, str(OUT_DIR / "review_bundled"), "2026Q4") for _ in range(3)]
     best = min(runs, key=lambda m: m.result["seconds"])
     small = best.result
-    print(f"{'floor: 4 trivial notebooks, one by one':<34} {one_by_one:8.2f} s   (papermill's own way, best of 3)")
+    print(
+        f"{'floor: 4 trivial notebooks, one by one':<34} {one_by_one:8.2f} s   (papermill's own way, best of 3)"
+    )
     print(f"{'bundled review / floor':<34} {small['seconds'] / one_by_one:8.2f} ×   (target ≤ 2×)")
     large_m = None
     if "--skip-large" not in sys.argv:
@@ -100,9 +104,24 @@ def main() -> None:
 
     print(f"\n{'':<34} {'bundled':>14} {'1M flows':>16}   target (1M)")
     line("review wall time", f"{small['seconds']:.1f} s", f"{big['seconds']:.1f} s" if big else "-", "< 45 s")
-    line("peak RSS, review process", f"{best.peak_rss_mb:.0f} MB", f"{large_m.peak_rss_mb:.0f} MB" if big else "-", "< 2 GB")
-    line("peak RSS, largest kernel", f"{small['kernel_peak_mb']:.0f} MB", f"{big['kernel_peak_mb']:.0f} MB" if big else "-", "< 2 GB")
-    line("report folder", f"{small['folder'] / 1e6:.1f} MB", f"{big['folder'] / 1e6:.1f} MB" if big else "-", "< 150 MB")
+    line(
+        "peak RSS, review process",
+        f"{best.peak_rss_mb:.0f} MB",
+        f"{large_m.peak_rss_mb:.0f} MB" if big else "-",
+        "< 2 GB",
+    )
+    line(
+        "peak RSS, largest kernel",
+        f"{small['kernel_peak_mb']:.0f} MB",
+        f"{big['kernel_peak_mb']:.0f} MB" if big else "-",
+        "< 2 GB",
+    )
+    line(
+        "report folder",
+        f"{small['folder'] / 1e6:.1f} MB",
+        f"{big['folder'] / 1e6:.1f} MB" if big else "-",
+        "< 150 MB",
+    )
     line("largest page", f"{max(small['sizes'].values()) / 1e6:.2f} MB",
          f"{max(big['sizes'].values()) / 1e6:.2f} MB" if big else "-", "< 3 MB")  # fmt: skip
     if heights_small:

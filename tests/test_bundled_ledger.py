@@ -179,3 +179,23 @@ def test_every_category_of_safety_measures_has_a_control(inv):
     }
     assert inv.departments["manager"].notna().all()
     assert pd.api.types.is_datetime64_any_dtype(inv.departments["last_training"])
+
+
+def test_ledger_practice_columns_are_filled_and_marked_as_assumptions(inv):
+    """What a Privacy Mark auditor reads (storage, access, use-until, disposal, last confirmed) is filled
+    in for every item; the policy states none of it, so every policy row lists those columns as assumed."""
+    practice = [
+        "storage_location",
+        "storage_method",
+        "access_holders",
+        "use_until",
+        "disposal",
+        "last_confirmed",
+    ]
+    assert inv.items[practice].notna().all().all()
+    policy_rows = inv.items[~inv.items["source"].str.startswith("assumption")]
+    for assumed in policy_rows["assumed"]:
+        assert set(practice) <= set(assumed.split(";"))
+    # the classification of the published purposes is ours, not the policy's
+    published = inv.purposes[inv.purposes["source"].str.startswith("policy")]
+    assert published["category"].notna().all() and published["assumed"].eq("category").all()

@@ -606,3 +606,18 @@ def test_pdca_evidence_closed_actions_need_evidence(base):
     inv = fresh(base)
     set_row(inv.actions, "action_id", "A005", evidence="手順書 v1")
     assert subjects(inv, "PDCA-evidence") == set()
+
+
+def test_jisq15001_ledger_confirmed_at_least_yearly(base):
+    # bundled: the activity history (paper and spreadsheets) was last confirmed 2025-03-10, 21 months ago
+    found = hits(base, "JISQ15001-ledger-review")
+    assert set(found["subject_id"]) == {"I025"}
+    assert "21" in found["message_en"].iloc[0] and "未確認" in found["article"].iloc[0]
+    inv = fresh(base)
+    set_row(inv.items, "item_id", "I025", last_confirmed=pd.Timestamp("2026-01-01"))  # 11 months: quiet
+    assert subjects(inv, "JISQ15001-ledger-review") == set()
+    set_row(inv.items, "item_id", "I025", last_confirmed=pd.Timestamp("2025-12-31"))  # a full year: due
+    set_row(inv.items, "item_id", "I001", last_confirmed=pd.NaT)  # never confirmed
+    found = hits(inv, "JISQ15001-ledger-review").set_index("subject_id")
+    assert set(found.index) == {"I001", "I025"}
+    assert "no record" in found.loc["I001", "message_en"] and "12 months" in found.loc["I025", "message_en"]

@@ -810,3 +810,106 @@ TEXTS |= {
     ),
     "verify.problems": ("マニフェストと一致しないもの", "what does not match the manifests"),
 }
+
+# --- the 個人情報管理台帳 for a Privacy Mark (JIS Q 15001) audit (report/daicho.py) ---------------------------
+TEXTS |= {
+    "daicho.sheet": ("個人情報管理台帳", "Personal data ledger"),
+    "daicho.notes_sheet": ("凡例", "Notes"),
+    "daicho.col.number": ("管理番号", "No."),
+    "daicho.col.item": ("個人情報の項目", "Personal data item"),
+    "daicho.col.subjects": ("本人の区分", "Whose data"),
+    "daicho.col.records": ("件数", "Records"),
+    "daicho.col.purposes": ("利用目的", "Purposes of use"),
+    "daicho.col.acquisition": ("取得方法", "How acquired"),
+    "daicho.col.storage": ("保管場所・保管方法", "Where and how kept"),
+    "daicho.col.access": ("アクセス権を有する者", "Who may access it"),
+    "daicho.col.use_until": ("利用期限", "Used until"),
+    "daicho.col.retention": ("保管期限", "Kept until"),
+    "daicho.col.disposal": ("廃棄方法", "Disposal"),
+    "daicho.col.partners": ("委託先・提供先・共同利用者", "Outsourcees, recipients, joint users"),
+    "daicho.col.department": ("管理部門", "Department"),
+    "daicho.col.manager": ("管理責任者", "Manager"),
+    "daicho.col.special_care": ("要配慮の有無", "Special care"),
+    "daicho.col.my_number": ("特定個人情報の有無", "My Number"),
+    "daicho.col.risk": ("リスク（固有・残留）", "Risk (inherent, residual)"),
+    "daicho.col.last_confirmed": ("最終確認日", "Last confirmed"),
+    "daicho.col.source": ("出典・仮定", "Source and assumptions"),
+    "daicho.missing": ("【未記載】", "[not recorded]"),
+    "daicho.yes": ("有", "yes"),
+    "daicho.no": ("無", "no"),
+    "daicho.no_partners": ("なし（組織内の利用のみ）", "none (used within the organisation only)"),
+    "daicho.statutory": (
+        "（法令に基づく提供等：利用目的によらない）",
+        "(provision required by law etc.: not for a purpose of use)",
+    ),
+    "daicho.storage.system": ("媒体・システム：{value}", "medium / system: {value}"),
+    "daicho.storage.location": ("保管場所：{value}", "where: {value}"),
+    "daicho.storage.method": ("保管方法：{value}", "how: {value}"),
+    "daicho.partner_group": ("{kind}：{names}", "{kind}: {names}"),
+    "daicho.list_sep": ("、", ", "),
+    "daicho.more": ("…ほか{n}件", "… and {n} more"),
+    "daicho.risk": ("固有：{inherent}／残留：{residual}", "inherent: {inherent} / residual: {residual}"),
+    "daicho.source": ("出典：{source}", "source: {source}"),
+    "daicho.source.policy": ("基本方針", "policy"),
+    "daicho.source.regulation": ("規則", "rules"),
+    "daicho.source.record": ("記録", "record"),
+    "daicho.source.assumption": ("仮定", "assumption"),
+    "daicho.source.synthetic": ("合成データ", "synthetic"),
+    "daicho.assumed": ("仮定の値：{columns}", "assumed: {columns}"),
+    "daicho.page_header": ("{org}　個人情報管理台帳", "{org} personal data ledger"),
+    "daicho.page_as_of": ("評価基準日 {as_of}", "assessed as of {as_of}"),
+    "daicho.page_number": ("&P／&N ページ", "page &P of &N"),
+    "daicho.note.title": (
+        "個人情報管理台帳（JIS Q 15001・プライバシーマーク）",
+        "Personal data ledger (JIS Q 15001, Privacy Mark)",
+    ),
+    "daicho.note.generated": (
+        "privacy-inventory で台帳（{ledger}）から作成しました。評価基準日：{as_of}。",
+        "Made by privacy-inventory from the ledger {ledger}. Assessed as of {as_of}.",
+    ),
+    "daicho.note.rows": (
+        "1行が1つの項目です。項目の利用目的ごとに委託先・提供先・共同利用者が異なるときは、利用目的ごとに行を分けています（管理番号 I001-1, I001-2 …）。",
+        "One row per item; where an item goes to different partners for different purposes, one row per "
+        "such group of purposes (numbers I001-1, I001-2, …).",
+    ),
+    "daicho.note.missing": (
+        "【未記載】は台帳に値がないことを示します。台帳に記入してから再出力してください。",
+        "[not recorded] marks a value the ledger lacks; fill it in and export again.",
+    ),
+    "daicho.note.risk": (
+        "リスクは項目ごとの重大度×発生可能性（最も高い提供・受領、提供がなければ保管時）で、残留リスクは実施済の安全管理措置の後の水準です（privacy-inventory score と同じ）。",
+        "Risk is the item's severity × likelihood (its worst flow, or at rest when it goes nowhere); residual "
+        "is after the implemented controls (the same as privacy-inventory score).",
+    ),
+    "daicho.note.confirmed": (
+        "最終確認日が評価基準日から12か月以上前、または記録がない行は色付きで示します（JIS Q 15001：少なくとも年1回の確認）。",
+        "Last-confirmed dates 12 months or more before the assessment date, or missing, are highlighted "
+        "(JIS Q 15001: confirmed at least yearly).",
+    ),
+    "daicho.note.assumed": (
+        "「出典・仮定」の列は、各行の出典と、方針等に記載がなく仮定とした値の列を示します。",
+        "The source column gives each row's source and which of its values are assumptions.",
+    ),
+}
+
+# --- the Fides data map (ledger/fides.py): written as "日本語 / English" -----------------------------------
+TEXTS |= {
+    "fides.statutory": (
+        "法令に基づく提供等（利用目的によらない）",
+        "provision required by law etc. (not for a purpose of use)",
+    ),
+    "fides.own_system": (
+        "個人情報を保管するシステム・媒体（個人情報管理台帳より）",
+        "a system or medium holding personal data (from the personal data ledger)",
+    ),
+    "fides.own_system_type": ("自組織のシステム", "own system"),
+    "fides.no_system": ("保管システム未記載", "system not recorded"),
+    "fides.dataset": (
+        "この保管システム・媒体にある個人情報の項目",
+        "personal data items held in this system or medium",
+    ),
+    "fides.joint_users": (
+        "共同利用「{group}」の共同利用者（個人情報保護法27条5項3号）",
+        "joint user in “{group}” (APPI Art.27(5)(iii))",
+    ),
+}

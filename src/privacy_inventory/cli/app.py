@@ -42,6 +42,9 @@ app.add_typer(incident.app, name="incident")
 app.command("export-xlsx")(ledger.export_xlsx)
 app.command("import-xlsx")(ledger.import_xlsx)
 app.command("export-csv")(ledger.export_csv)
+app.command("export-daicho")(ledger.export_daicho)
+app.command("export-fides")(ledger.export_fides_map)
+app.command("import-fides")(ledger.import_fides_map)
 app.command()(ledger.schema)
 
 

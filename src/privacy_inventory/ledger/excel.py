@@ -103,6 +103,8 @@ def _header_comment(col: Column) -> Comment:
     text = f"{col.ja}\n{col.en}"
     if col.kind == "enum":
         text += "\n" + ", ".join(f"{m.value} ({m.ja})" for m in col.allowed or [])
+        if col.multiple:
+            text += "\n複数は ; で区切る / several: separate with ;"
     elif col.kind == "ref":
         text += f"\n→ {col.references}"
     if col.multiple:
@@ -193,9 +195,7 @@ def _write_table(wb: Workbook, table: Table, df: pd.DataFrame, list_ranges: dict
         values = df[col.name] if col.name in df else pd.Series(dtype="str")
         ws.column_dimensions[letter].width = _width(values, col.name)
         key = (
-            None  # several values in one cell: a one-value dropdown would refuse them
-            if col.multiple
-            else f"enum:{table.name}.{col.name}"
+            f"enum:{table.name}.{col.name}"
             if col.kind == "enum"
             else f"ref:{col.references}"
             if col.kind == "ref" and not col.multiple  # several ids in a cell: no dropdown
@@ -203,7 +203,7 @@ def _write_table(wb: Workbook, table: Table, df: pd.DataFrame, list_ranges: dict
         )
         if key and key in list_ranges:
             dv = DataValidation(type="list", formula1=list_ranges[key], allow_blank=not col.required)
-            if col.kind == "ref":  # new ids typed on another sheet are allowed, with a warning
+            if col.kind == "ref" or col.multiple:  # new ids on another sheet, or a;b: allowed, with a warning
                 dv.errorStyle = "warning"
             dv.error = f"{col.en}: choose from the list"
             dv.add(f"{letter}2:{letter}{n}")

@@ -67,6 +67,48 @@ class PurposeKind(Vocabulary):
     internal = "internal", "内部管理（雇用等）", "internal administration"
 
 
+class PurposeCategory(Vocabulary):
+    """What a purpose of use is for, in general terms: the published purposes are free text, this is
+    their classification (also what the Fides export maps to a data use; see docs/fides.md)."""
+
+    service = "service", "商品・サービスの提供", "providing products and services"
+    billing = "billing", "代金の請求・決済", "billing and payment"
+    support = "support", "問合せ・苦情・アフターサービス", "enquiries, complaints and after-sales service"
+    notification = "notification", "緊急連絡・重要なお知らせ", "urgent contact and service notices"
+    marketing = "marketing", "商品・サービスの案内・組合員募集", "marketing and recruiting members"
+    improvement = "improvement", "商品開発・サービス改善", "product and service improvement"
+    membership = "membership", "組合員資格・出資金の管理", "membership and share capital"
+    governance = "governance", "機関運営・組合員活動", "governance and member activities"
+    entrusted = "entrusted", "受託業務（委託元の目的）", "business entrusted by another organisation"
+    employment = "employment", "雇用管理", "employment"
+    recruitment = "recruitment", "採用選考", "recruitment"
+    legal_obligation = (
+        "legal_obligation",
+        "法令上の義務（個人番号関係事務等）",
+        "legal obligations (e.g. My Number affairs)",
+    )
+
+
+# A purpose with no category is classified by its kind.
+PURPOSE_CATEGORY_OF_KIND = {
+    PurposeKind.own: PurposeCategory.service,
+    PurposeKind.entrusted: PurposeCategory.entrusted,
+    PurposeKind.joint_use: PurposeCategory.service,
+    PurposeKind.internal: PurposeCategory.employment,
+}
+
+
+class Disposal(Vocabulary):
+    """How an item is disposed of when its retention ends (JIS Q 15001 / Pマーク ledger practice)."""
+
+    shred = "shred", "シュレッダー裁断", "shredding"
+    dissolve = "dissolve", "溶解処理", "pulping (dissolution)"
+    erase = "erase", "データ消去（復元不可能な方法）", "secure erasure"
+    destroy_media = "destroy_media", "媒体の物理的破壊", "physical destruction of media"
+    contractor = "contractor", "廃棄業者へ委託（廃棄証明書を取得）", "disposal contractor (with certificate)"
+    return_ = "return", "委託元へ返却", "returned to the entrusting party"
+
+
 class PartnerKind(Vocabulary):
     internal = "internal", "自組織・子会社", "internal"
     joint_user = "joint_user", "共同利用者", "joint user"
@@ -498,6 +540,33 @@ ITEMS = Table(
             required=True,
             references="departments.department_id",
         ),
+        # What a Privacy Mark (JIS Q 15001) auditor expects in the ledger besides the above: 保管場所,
+        # 保管方法, アクセス権を有する者, 利用期限, 保管期限 (retention), 廃棄方法, confirmed at least yearly.
+        Column("storage_location", "text", "保管場所", "where it is kept", example="本部サーバ室"),
+        Column("storage_method", "text", "保管方法", "how it is kept", example="アクセス制御・暗号化"),
+        Column(
+            "access_holders",
+            "text",
+            "アクセス権を有する者",
+            "who may access it (roles, not names)",
+            example="管理部 組合員管理担当",
+        ),
+        Column("use_until", "text", "利用期限", "until when it is used", example="脱退まで"),
+        Column(
+            "disposal",
+            "enum",
+            "廃棄方法",
+            "how it is disposed of (one or more, ;-separated)",
+            allowed=Disposal,
+            multiple=True,
+            example="dissolve;erase",
+        ),
+        Column(
+            "last_confirmed",
+            "date",
+            "最終確認日（台帳の内容）",
+            "when this row was last confirmed (JIS Q 15001: at least yearly)",
+        ),
         _source(),
         _assumed(
             "records",
@@ -511,6 +580,12 @@ ITEMS = Table(
             "identifier_code",
             "category",
             "subjects",
+            "storage_location",
+            "storage_method",
+            "access_holders",
+            "use_until",
+            "disposal",
+            "last_confirmed",
         ),
         _notes(),
     ),
@@ -528,9 +603,17 @@ PURPOSES = Table(
         Column("text_ja", "text", "利用目的（公表文）", "purpose as published (Japanese)", required=True),
         Column("text_en", "text", "利用目的（英語）", "purpose (English)"),
         Column("kind", "enum", "種別", "kind", required=True, allowed=PurposeKind),
+        Column(
+            "category",
+            "enum",
+            "利用目的の分類",
+            "what the purpose is for (empty: by its kind)",
+            allowed=PurposeCategory,
+        ),
         Column("scope", "text", "事業の範囲", "service scope", example="宅配;店舗"),
         Column("my_number_affairs", "bool", "個人番号関係事務（番号法9条）", "My Number affairs, Act Art.9"),
         _source(),
+        _assumed("category", "kind", "scope", "my_number_affairs"),
         _notes(),
     ),
     min_rows=1,

@@ -13,7 +13,14 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from .schema import STATUTORY_BASES, TABLES_BY_NAME, Channel, ContractTerm, ControlCategory
+from .schema import (
+    STATUTORY_BASES,
+    TABLES_BY_NAME,
+    Channel,
+    ContractTerm,
+    ControlCategory,
+    PurposeCategory,
+)
 
 # An arrangement lists its items while there are few; a big ledger states "all items" (one cell of
 # thousands of ids helps no reader, and Excel holds at most 32,767 characters in a cell).
@@ -49,6 +56,15 @@ _BASIS_OF_KIND = {
 }
 _COUNTRIES = np.array(["JP", "JP", "JP", "JP", "JP", "JP", "JP", "JP", "US", "SG", "DE"])
 _SUBJECTS = np.array(["member", "member", "member", "service_user", "employee"])
+_STORAGE = np.array(  # (system, where it is kept, how it is kept)
+    [
+        ("合成システムA", "本部サーバ室", "アクセス制御・暗号化"),
+        ("合成システムB", "委託先データセンター", "アクセス制御"),
+        ("合成システムC", "事業所の端末", "端末の施錠・アクセス制御"),
+        ("紙の台帳", "事務室の書庫", "施錠保管"),
+    ]
+)
+_DISPOSALS = np.array(["erase", "shred;erase", "dissolve;erase", "shred", "contractor"])
 
 
 @dataclass(frozen=True)
@@ -117,6 +133,7 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
             "source": "synthetic",
         }
     )
+    _ledger_practice(items, departments, spec)
 
     pur_ids = _ids("P", n_pur, 3)
     mn_purpose = pur_ids[-1]  # the last purpose is the My Number affairs purpose
@@ -126,6 +143,11 @@ def generate(spec: SynthSpec) -> dict[str, pd.DataFrame | dict]:
             "text_ja": np.char.add("合成の利用目的", np.arange(1, n_pur + 1).astype(str)),
             "text_en": np.char.add("synthetic purpose ", np.arange(1, n_pur + 1).astype(str)),
             "kind": "own",
+            "category": np.where(
+                pur_ids == mn_purpose,
+                str(PurposeCategory.legal_obligation),
+                np.resize(np.array([c for c in PurposeCategory.codes() if c != "legal_obligation"]), n_pur),
+            ),
             "my_number_affairs": _bool_text(pur_ids == mn_purpose),
             "source": "synthetic",
         }
@@ -371,6 +393,23 @@ def _joint_uses(part_ids: np.ndarray, arrangement: np.ndarray, flows: pd.DataFra
             "source": "synthetic",
         })  # fmt: skip
     return pd.DataFrame(rows, columns=TABLES_BY_NAME["joint_uses"].column_names)
+
+
+def _ledger_practice(items: pd.DataFrame, departments: pd.DataFrame, spec: SynthSpec) -> None:
+    """Where and how items are kept, who may access them, until when, how they are disposed of and when
+    the row was last confirmed. Drawn from a generator of their own (seed, 1) so that adding these
+    columns left every other synthetic value as it was."""
+    rng = np.random.default_rng([spec.seed, 1])
+    n = len(items)
+    storage = _STORAGE[rng.integers(0, len(_STORAGE), n)]
+    manager = pd.Series(departments["name"].to_numpy(), index=departments["department_id"].to_numpy())
+    items["system"] = storage[:, 0]
+    items["storage_location"] = storage[:, 1]
+    items["storage_method"] = storage[:, 2]
+    items["access_holders"] = manager.reindex(items["department_id"].to_numpy()).to_numpy() + "の担当者"
+    items["use_until"] = np.where(rng.random(n) < 0.9, "利用目的の達成まで", "")
+    items["disposal"] = np.where(rng.random(n) < 0.95, _DISPOSALS[rng.integers(0, len(_DISPOSALS), n)], "")
+    items["last_confirmed"] = np.where(rng.random(n) < 0.97, _dates(rng, n, "2025-01-01", 700), "")
 
 
 def write_ledger(tables: dict[str, pd.DataFrame | dict], out: Path) -> None:

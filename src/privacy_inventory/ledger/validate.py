@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..frames import explode_list, isin, split_reference
 from ..i18n import Vocabulary
-from .schema import TABLES_BY_NAME, Column, Table
+from .schema import LIST_SEPARATOR, TABLES_BY_NAME, Column, Table
 
 PROBLEM_COLUMNS = ["file", "row", "column", "value", "expected", "severity", "code"]
 
@@ -117,12 +117,11 @@ def parse_ints(s: pd.Series) -> pd.Series:
 
 def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
     """(reason code, what the user must write) for a column's type check."""
-    if col.kind == "enum" and col.multiple:
-        return ProblemCode.enum, "one or more of (separated by ;): " + ", ".join(
-            col.allowed.codes() if col.allowed else []
-        )
     if col.kind == "enum":
-        return ProblemCode.enum, "one of: " + ", ".join(col.allowed.codes() if col.allowed else [])
+        codes = ", ".join(col.allowed.codes() if col.allowed else [])
+        if col.multiple:
+            return ProblemCode.enum, f"one or more of: {codes} (separated by '{LIST_SEPARATOR}')"
+        return ProblemCode.enum, "one of: " + codes
     if col.kind == "bool":
         return ProblemCode.bool, "true or false (also yes/no, 1/0)"
     if col.kind == "int":

@@ -39,6 +39,7 @@ class RuleContext:
     as_of: dt.date
     inspection_interval_months: int = 12  # from risk_model.yaml (inspection_overdue.interval_months)
     training_interval_months: int = 12  # policy point 8 / APPI Art.24: yearly training (assumption)
+    ledger_review_interval_months: int = 12  # JIS Q 15001: the ledger confirmed "少なくとも年一回"
     _flows: pd.DataFrame | None = field(default=None, repr=False)
     _incidents: pd.DataFrame | None = field(default=None, repr=False)
 

@@ -384,6 +384,8 @@ ITEMS = Table(
             "identifier_code",
             "category",
             "subjects",
+            "special_care",
+            "my_number",
         ),
         _notes(),
     ),

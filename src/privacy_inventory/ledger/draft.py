@@ -701,7 +701,8 @@ def _letters(k: int) -> str:
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     columns = TABLES_BY_NAME[name].column_names
-    return pd.DataFrame(rows, columns=columns).fillna("").astype(str)
+    cells = [{c: str(row.get(c) or "") for c in columns} for row in rows]
+    return pd.DataFrame(cells, columns=columns, dtype=str)
 
 
 def draft_ledger(text: str) -> Draft:

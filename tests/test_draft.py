@@ -296,6 +296,21 @@ def test_split_item_reads_sonota_as_legal_drafting_does(token, first, items, ope
     assert split_item(token, first) == (items, open_)
 
 
+@pytest.mark.parametrize(
+    "policy",
+    [
+        BUNDLED_POLICY,
+        *(POLICIES / n for n in [*STYLES, "prose_joint_use.txt", "statute_inline_two_managers.txt"]),
+    ],
+    ids=lambda p: p.name,
+)
+def test_the_draft_agrees_with_its_own_policy(tmp_path, policy):
+    """`notice --compare` of the draft against the policy it was read from finds no difference."""
+    out = drafted(policy, tmp_path / "draft")
+    diff = compare_with_policy(load_inventory(out), read_policy(policy))
+    assert differences(diff).empty, differences(diff).to_dict("records")
+
+
 # --- the command ----------------------------------------------------------------------------------------
 
 
@@ -396,18 +411,3 @@ def test_the_installed_command_reports_a_binary_file_without_a_traceback(tmp_pat
         timeout=120,
     )
     assert res.returncode == 2 and "not a text file" in res.stderr and "Traceback" not in res.stderr
-
-
-@pytest.mark.parametrize(
-    "policy",
-    [
-        BUNDLED_POLICY,
-        *(POLICIES / n for n in [*STYLES, "prose_joint_use.txt", "statute_inline_two_managers.txt"]),
-    ],
-    ids=lambda p: p.name,
-)
-def test_the_draft_agrees_with_its_own_policy(tmp_path, policy):
-    """`notice --compare` of the draft against the policy it was read from finds no difference."""
-    out = drafted(policy, tmp_path / "draft")
-    diff = compare_with_policy(load_inventory(out), read_policy(policy))
-    assert differences(diff).empty, differences(diff).to_dict("records")

@@ -411,3 +411,17 @@ def test_the_installed_command_reports_a_binary_file_without_a_traceback(tmp_pat
         timeout=120,
     )
     assert res.returncode == 2 and "not a text file" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_onboarding_draft_then_excel_and_back_keeps_every_row_and_the_notes(cli, tmp_path, bundled_draft):
+    """draft → export-xlsx → import-xlsx: the tables, the sources and the outsourcing notes survive."""
+    import yaml
+
+    book, back = tmp_path / "台帳.xlsx", tmp_path / "台帳"
+    assert cli("export-xlsx", bundled_draft, book).code == 0
+    res = cli("import-xlsx", book, back)
+    assert res.code == 0, res.out + res.err
+    for name in ("items", "purposes", "uses", "partners", "joint_uses", "flows", "departments"):
+        pd.testing.assert_frame_equal(csv(back, name), csv(bundled_draft, name), obj=name)
+    org = yaml.safe_load((back / "organisation.yaml").read_text(encoding="utf-8"))
+    assert "20行" in org["notes"] and org["sources"]["name"] == "policy:L33"

@@ -311,6 +311,14 @@ def test_the_draft_agrees_with_its_own_policy(tmp_path, policy):
     assert differences(diff).empty, differences(diff).to_dict("records")
 
 
+def test_a_prose_sentence_no_listed_arrangement_takes_up_is_not_understood():
+    lines = (POLICIES / "bracket_groups.txt").read_text(encoding="utf-8").splitlines()
+    lines.insert(11, "また、当組合は、ほしぞら共済連との間で、組合員番号を共同利用します。")
+    d = draft_ledger("\n".join(lines))
+    assert d.found["joint_uses"] == 2 and d.not_understood == [(12, 12)]
+    assert "ほしぞら共済連" not in d.tables["partners"]["name"].tolist()
+
+
 # --- the command ----------------------------------------------------------------------------------------
 
 

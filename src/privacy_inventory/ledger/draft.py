@@ -398,7 +398,8 @@ class _Builder:
         self.linked: set[tuple[str, str]] = set()  # (item, purpose) pairs in uses
         self.flows: list[dict] = []
         self.open: list[Fact] = []
-        self.unplaced: set[int] = set()
+        self.unplaced: set[int] = set()  # lines of prose about joint use that no arrangement took up
+        self.titled_by: dict[str, int] = {}  # arrangement label → line of the prose sentence about it
         self.org_name = (policy.organisation.get("name") or extra.name or Fact("", 0)).text
 
     # - the organisation -
@@ -496,8 +497,8 @@ class _Builder:
     # - partners -
     def partner(self, name: str, kind: PartnerKind, line: int, **more: str) -> str:
         resolved = self.p.resolve(name)
-        for row in self.partners:
-            if row["kind"] == kind and same_party(row["name"], resolved):
+        for row in self.partners:  # one row per name; a short form is matched only where a role is read
+            if row["kind"] == kind and normalise(row["name"]) == normalise(resolved):
                 return row["partner_id"]
         prefix = PARTNER_PREFIX[kind]
         n = sum(r["kind"] == kind for r in self.partners) + 1
@@ -557,6 +558,7 @@ class _Builder:
         title, prose = (a.label, None) if a.prose else self._title(a)
         notes: list[str] = []
         if prose is not None:
+            self.titled_by[a.label] = prose.first_line
             notes.append(t("draft.note.prose", "ja", line=prose.first_line))
         entries = a.items or ([] if a.all_items or not general else general.items)
         open_before = len(self.open)
@@ -710,6 +712,7 @@ def draft_ledger(text: str) -> Draft:
     policy = parse_policy_text(text)
     extra = _extra(policy)
     b = _Builder(policy, extra)
+    statements = [f for f in policy.outsourcing if len(_unbracket(f.text)) > 15]  # not "（業務の委託）"
     organisation, missing = b.organisation()
     # own purposes, then entrusted business
     for k, f in enumerate(policy.purposes):
@@ -720,8 +723,8 @@ def draft_ledger(text: str) -> Draft:
     for n, a in enumerate(policy.joint_uses, start=1):
         b.joint_use(n, a)
     # prose sentences about joint use that no listed arrangement took up
-    if policy.joint_uses and policy.joint_uses[0] not in policy.prose_joint_uses:
-        taken = {p.first_line for a in policy.joint_uses for p in [b._title(a)[1]] if p is not None}
+    if policy.joint_uses and not policy.joint_uses[0].prose:
+        taken = {b.titled_by[a.label] for a in policy.joint_uses if a.label in b.titled_by}
         b.unplaced |= {p.first_line for p in policy.prose_joint_uses if p.first_line not in taken}
     # items a general joint-use statement names ("住所、氏名、その他必要な個人情報を…共同利用します")
     if policy.general is not None and any(a.items for a in policy.joint_uses):
@@ -733,7 +736,6 @@ def draft_ledger(text: str) -> Draft:
                 b.item(name, f.line)
     b.outsourcees()
     b.statutory()
-    statements = [f for f in policy.outsourcing if len(_unbracket(f.text)) > 15]  # not "（業務の委託）"
     if statements:  # outsourcing has no table of its own: its statements are kept with the organisation
         organisation["notes"] = "\n".join(
             t("draft.note.outsourcing", "ja", line=f.line, text=verbatim(f, policy.lines, keep_stop=True))
@@ -771,7 +773,7 @@ def draft_ledger(text: str) -> Draft:
         "joint_use_purposes": sum(v == "joint_use" for v in kinds.values()),
         "joint_users": sum(r["kind"] == PartnerKind.joint_user for r in b.partners),
         "items": len(b.items),
-        "outsourcing": len(policy.outsourcing),
+        "outsourcing": len(statements),
         "outsourcees": sum(r["kind"] == PartnerKind.outsourcee for r in b.partners),
         "exceptions": len(policy.third_party_exceptions),
         "uses": len(b.uses),

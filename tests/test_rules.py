@@ -621,3 +621,20 @@ def test_jisq15001_ledger_confirmed_at_least_yearly(base):
     found = hits(inv, "JISQ15001-ledger-review").set_index("subject_id")
     assert set(found.index) == {"I001", "I025"}
     assert "no record" in found.loc["I001", "message_en"] and "12 months" in found.loc["I025", "message_en"]
+
+
+def test_english_messages_name_things_in_english_where_the_ledger_has_english_names():
+    inv = load_inventory()
+    found = run_rules(inv, as_of=dt.date(2026, 12, 31))
+    japanese_with_english = {
+        str(ja)
+        for df, ja_col in ((inv.items, "name_ja"), (inv.partners, "name"), (inv.departments, "name"))
+        for ja, en in zip(df[ja_col], df["name_en"], strict=True)
+        if isinstance(en, str) and en.strip()
+    }
+    leaks = {(r, n) for r, m in zip(found["rule_id"], found["message_en"], strict=True)
+             for n in japanese_with_english if f"'{n}'" in m or f" {n} " in f" {m} "}  # fmt: skip
+    assert leaks == set()
+    # and the Japanese messages keep the Japanese names (the check above would pass on empty messages)
+    assert found["message_ja"].str.contains("配送委託先A").any()
+    assert found["message_en"].str.len().gt(10).all()

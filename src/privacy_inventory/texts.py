@@ -913,3 +913,134 @@ TEXTS |= {
         "joint user in “{group}” (APPI Art.27(5)(iii))",
     ),
 }
+
+# --- draft: a ledger written from the published policy (ledger/draft.py, cli/draft.py) ------------------
+TEXTS |= {
+    "draft.error.missing": (
+        "{path}：ファイルがありません。公表している個人情報保護方針のテキストファイルを指定してください",
+        "{path}: no such file; expected the text file of the published privacy policy",
+    ),
+    "draft.error.not_a_file": (
+        "{path}：ファイルではありません（フォルダ等）。方針のテキストファイルを指定してください",
+        "{path}: not a file (a folder?); expected the text file of the published privacy policy",
+    ),
+    "draft.error.empty": (
+        "{path}：ファイルが空です。方針の本文を保存したテキストファイルを指定してください",
+        "{path}: the file is empty; expected the text of the published privacy policy",
+    ),
+    "draft.error.binary": (
+        "{path}：テキストファイルではありません（バイナリファイル）。方針の本文をテキストファイルに保存して指定してください",
+        "{path}: not a text file (binary content); expected the policy's text saved as a text file",
+    ),
+    "draft.error.encoding": (
+        "{path}：文字コードを判別できません。UTF-8、BOM付きUTF-8またはShift_JIS（cp932）で保存してください",
+        "{path}: not readable as text ({detail}); expected the policy saved as UTF-8, UTF-8 with BOM or cp932",
+    ),
+    "draft.error.out_not_dir": (
+        "{path}：フォルダではなくファイルがあります。新しいフォルダ名を指定してください",
+        "{path}: exists and is not a folder; expected a new or empty folder",
+    ),
+    "draft.error.out_not_empty": (
+        "{path}：フォルダが空ではありません。新しいフォルダを指定するか、--force で置き換えてください（中身はすべて置き換わります）",
+        "{path}: the folder is not empty; choose a new folder, or use --force to replace it (everything in it is replaced)",
+    ),
+    "draft.error.prefix": ("エラー：", "Error: "),
+    "draft.org.name": ("名称", "name"),
+    "draft.org.address": ("住所", "address"),
+    "draft.org.representative": ("代表者", "representative"),
+    "draft.org.policy_date": ("制定日", "policy date"),
+    "draft.note.prose": ("文章での記載：{line}行", "also stated in prose: line {line}"),
+    "draft.note.all_items": (
+        "「全ての項目」とも記載（{line}行）：項目は列挙されたもののみ登録",
+        "also says 'all items' (line {line}): only the items listed are recorded",
+    ),
+    "draft.note.open_category": (
+        "包括的な記載「{text}」（{line}行）は項目として登録していません",
+        "open wording '{text}' (line {line}) is not recorded as an item",
+    ),
+    "draft.note.purposes_by_reference": (
+        "利用目的は自組織の利用目的を参照（{line}行）",
+        "purposes stated by reference to the organisation's own (line {line})",
+    ),
+    "draft.note.outsourcing": (
+        "委託についての記載（{line}行）：{text}",
+        "outsourcing statement (line {line}): {text}",
+    ),
+    "draft.note.department": (
+        "下書き：すべての項目を仮にこの部門に割り当てています。実際の管理部門に直してください",
+        "draft: every item is provisionally assigned to this department; correct it",
+    ),
+    "draft.department_unknown": (
+        "個人情報の管理部門（未設定）",
+        "department handling personal data (not set)",
+    ),
+    "draft.statutory.statutory_law": (
+        "法令に基づく提供先（公表文の例外事由）",
+        "recipients required by law (an exception the policy lists)",
+    ),
+    "draft.statutory.statutory_life": (
+        "生命・身体・財産の保護のための提供先（公表文の例外事由）",
+        "recipients protecting life, body or property (an exception the policy lists)",
+    ),
+    "draft.statutory.statutory_public_health": (
+        "公衆衛生・児童の健全な育成のための提供先（公表文の例外事由）",
+        "recipients for public health or children (an exception the policy lists)",
+    ),
+    "draft.statutory.statutory_government": (
+        "法令の定める事務を遂行する国の機関等（公表文の例外事由）",
+        "public bodies performing statutory duties (an exception the policy lists)",
+    ),
+    "draft.summary.title": ("{file} から読み取った内容", "Read from {file}"),
+    "draft.summary.kind": ("区分", "what"),
+    "draft.summary.count": ("件数", "found"),
+    "draft.kind.organisation": (
+        "組織情報（名称・住所・代表者・制定日）",
+        "organisation facts (name, address, representative, date)",
+    ),
+    "draft.kind.purposes": ("利用目的", "purposes of use"),
+    "draft.kind.entrusted_purposes": ("受託業務での利用", "use in entrusted business"),
+    "draft.kind.joint_uses": ("共同利用", "joint-use arrangements"),
+    "draft.kind.joint_use_purposes": ("共同利用の利用目的", "joint-use purposes"),
+    "draft.kind.joint_users": ("共同利用者（名称で記載）", "joint users named"),
+    "draft.kind.items": ("個人情報の項目", "personal-data items"),
+    "draft.kind.outsourcing": ("委託についての記載", "outsourcing statements"),
+    "draft.kind.outsourcees": ("委託先（名称で記載）", "outsourcees named"),
+    "draft.kind.exceptions": ("第三者提供の例外事由", "exceptions to third-party provision"),
+    "draft.kind.partners": ("提供先・委託先・共同利用者の行", "partner rows"),
+    "draft.kind.uses": ("項目×利用目的", "item × purpose links"),
+    "draft.kind.flows": ("提供の流れ（共同利用）", "flows (joint use)"),
+    "draft.missing": (
+        "公表文に記載がなく空欄にした組織情報：{fields}",
+        "organisation facts the policy does not state (left empty): {fields}",
+    ),
+    "draft.open_categories": (
+        "項目として登録していない包括的な記載：{phrases}",
+        "open wording not recorded as items: {phrases}",
+    ),
+    "draft.not_understood": ("読み取れなかった箇所", "Not understood"),
+    "draft.not_understood_line": ("{lines}：{excerpt}", "{lines}: {excerpt}"),
+    "draft.lines": ("{first}〜{last}行", "lines {first}–{last}"),
+    "draft.line": ("{first}行", "line {first}"),
+    "draft.all_understood": (
+        "読み取れなかった箇所はありません（共同利用・第三者提供の記載について）",
+        "nothing left unread (in the joint-use and third-party parts)",
+    ),
+    "draft.empty_tables": (
+        "方針に記載がなく空のままの表：{files}（validate は1行以上を求めます。追記してください）",
+        "tables the policy leaves empty: {files} (validate requires at least one row; add them)",
+    ),
+    "draft.nothing": (
+        "{file}：利用目的・共同利用・項目・提供先のいずれも見つかりませんでした。何も書き出していません",
+        "{file}: found no purposes, joint use, items or partners; nothing was written",
+    ),
+    "draft.written": ("下書きの台帳を {out} に書き出しました", "Draft ledger written to {out}"),
+    "draft.assumed": (
+        "方針に記載のない推定値（項目の区分・要配慮・特定個人情報・本人の区分・部門、提供先の所在国・法人の別など）は、各行の assumed 列に列名を記載しています。",
+        "Guessed values the policy does not state (an item's category, special-care and My Number flags, "
+        "subjects and department; a partner's country and entity type, …) are named in each row's assumed column.",
+    ),
+    "draft.next": (
+        "次の手順：privacy-inventory validate {out} → privacy-inventory export-xlsx {out} 台帳.xlsx で編集 → import-xlsx → check → review",
+        "Next: privacy-inventory validate {out} → edit in Excel (export-xlsx {out} ledger.xlsx, import-xlsx) → check → review",
+    ),
+}

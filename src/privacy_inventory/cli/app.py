@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from ..errors import LedgerInvalid, PrivacyInventoryError
-from . import actions, compliance, incident, ledger, review, risk
+from . import actions, compliance, draft, incident, ledger, review, risk
 from .render import err_console, report_ledger_invalid
 
 EXIT_BUG = 3  # only for real bugs: every expected failure has its own error and exit code
@@ -29,6 +29,7 @@ app = typer.Typer(
 
 app.command()(ledger.validate)
 app.command()(ledger.init)
+app.command()(draft.draft)
 app.command()(ledger.synth)
 app.command()(risk.score)
 app.command()(compliance.check)

@@ -327,6 +327,7 @@ class _Reader:
         self.used: set[int] = set()  # 0-based indexes of lines placed somewhere
         self.aliases: dict[str, str] = {}
         self.region: set[int] = set()  # lines inside a joint-use section
+        self.unread_exceptions: list[int] = []  # listed third-party cases that name no statutory exception
 
     # - organisation and aliases -
     def read_aliases(self) -> None:
@@ -393,7 +394,8 @@ class _Reader:
         ]
 
     def exceptions(self) -> list[tuple[Fact, str]]:
-        """The listed cases in which the policy provides data to third parties without consent."""
+        """The listed cases in which the policy provides data to third parties without consent. A listed
+        case that names none of the statutory exceptions is kept in `unread_exceptions`."""
         out = []
         inside, style = False, None
         for i, (raw, n) in enumerate(zip(self.lines, self.norm, strict=True)):
@@ -412,6 +414,8 @@ class _Reader:
                     if any(w in n for w in words):
                         out.append((Fact(n, i + 1), code))
                         break
+                else:
+                    self.unread_exceptions.append(i)
         return out
 
     # - joint use -
@@ -820,6 +824,10 @@ def parse_policy_text(text: str) -> PolicyText:
     r = _Reader(text)
     r.read_aliases()
     arrangements, prose, general, not_understood = r.joint_use()
+    exceptions = r.exceptions()
+    if r.unread_exceptions:
+        lines = {i for first, last in not_understood for i in range(first - 1, last)}
+        not_understood = _ranges([*lines, *r.unread_exceptions])
     return PolicyText(
         lines=r.lines,
         organisation=r.organisation(),
@@ -829,6 +837,6 @@ def parse_policy_text(text: str) -> PolicyText:
         prose_joint_uses=prose,
         general=general,
         outsourcing=r.outsourcing(),
-        third_party_exceptions=r.exceptions(),
+        third_party_exceptions=exceptions,
         not_understood=not_understood,
     )

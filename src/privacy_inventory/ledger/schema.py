@@ -586,6 +586,8 @@ ITEMS = Table(
             "use_until",
             "disposal",
             "last_confirmed",
+            "special_care",
+            "my_number",
         ),
         _notes(),
     ),
@@ -1151,6 +1153,7 @@ ORGANISATION_FIELDS: tuple[OrgField, ...] = (
         "安全管理措置の公表（令10条1号）",
         "safety measures published, Cabinet Order Art.10(i)",
     ),
+    OrgField("notes", "text", "備考", "free-text notes (e.g. the policy's outsourcing statements)"),
 )
 
 # Keys of organisation.yaml that earlier versions read, and where their facts live now.

@@ -33,6 +33,13 @@ FINDING_COLUMNS = [
 ]  # fmt: skip
 
 
+def name_en(df: pd.DataFrame, ja: str = "name", en: str = "name_en") -> pd.Series:
+    """The English name where the ledger records one, else the Japanese (an English reader still needs to
+    know which row is meant)."""
+    english = df[en].astype("string").str.strip() if en in df else pd.Series(pd.NA, index=df.index)
+    return english.where(english.notna() & english.ne(""), df[ja].astype("string")).astype("str")
+
+
 @dataclass
 class RuleContext:
     inv: Inventory
@@ -62,6 +69,8 @@ class RuleContext:
                 f["item_" + col] = inv.items[col].to_numpy()[ip]
             for col in ("name", "kind", "country", "transfer_basis", "excludes"):
                 f["partner_" + col] = inv.partners[col].to_numpy()[pp]
+            f["item_name_en"] = name_en(inv.items, "name_ja").to_numpy()[ip]
+            f["partner_name_en"] = name_en(inv.partners).to_numpy()[pp]
             self._flows = f
         return self._flows
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .base import RuleContext, Severity, findings, none, rule
+from .base import RuleContext, Severity, findings, name_en, none, rule
 
 THRESHOLD = 1000  # PPC Rules Art.7(iv): more than 1,000 people
 MN_THRESHOLD = 100  # My Number breach rules Art.2 (more than 100 people; see risk_model.yaml)
@@ -75,7 +75,7 @@ def reportable_items(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "items", hit["item_id"],
         "「" + hit["name_ja"] + "」が漏えいした場合に委員会への報告と本人通知が必要となる事態：" + pd.Series(triggers_ja, index=hit.index),
-        "a leak of '" + hit["name_ja"] + "' must be reported to the PPC and notified when: " + pd.Series(triggers_en, index=hit.index),
+        "a leak of '" + name_en(hit, "name_ja") + "' must be reported to the PPC and notified when: " + pd.Series(triggers_en, index=hit.index),
         "速報（3〜5日目安）・確報（30日、不正目的は60日）の手順と連絡先を事故対応手順に明記しておく（法26条、規則8条；特定個人情報は番号法29条の4も）",
         "keep the incident procedure ready: preliminary report in 3–5 days, final report in 30 (60) days (Art.26; Rules Art.8; for My Numbers also the My Number Act Art.29-4)",
     )  # fmt: skip

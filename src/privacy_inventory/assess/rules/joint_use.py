@@ -357,8 +357,8 @@ def flows_within(ctx: RuleContext) -> pd.DataFrame:
     ]  # fmt: skip
     parts_en = [
         np.where(nm, "names no joint-use arrangement", ""),
-        np.where(os_, "goes to '" + b["partner_name"].astype("str") + "', outside the joint users of " + j, ""),
-        np.where(oi, "carries '" + b["item_name_ja"].astype("str") + "', not an item of " + j, ""),
+        np.where(os_, "goes to '" + b["partner_name_en"] + "', outside the joint users of " + j, ""),
+        np.where(oi, "carries '" + b["item_name_en"] + "', not an item of " + j, ""),
         np.where(op, "is for purpose " + b["purpose_id"].astype("str").fillna("(none)") + ", not a purpose of " + j, ""),
     ]  # fmt: skip
     ja = ["、".join(p for p in ps if p) for ps in zip(*parts_ja, strict=True)]
@@ -443,7 +443,7 @@ def published_exclusion(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "flows", bad["flow_id"],
         "「" + bad["item_name_ja"].astype("str") + "」を共同利用で" + bad["partner_name"].astype("str") + "に提供しているが、公表文はこの共同利用者について「" + what_ja + "」としている",
-        "'" + bad["item_name_ja"].astype("str") + "' goes to " + bad["partner_name"].astype("str") + " by joint use, though the notice says for this joint user: '" + what_en + "'",
+        "'" + bad["item_name_en"] + "' goes to " + bad["partner_name_en"] + " by joint use, though the notice says for this joint user: '" + what_en + "'",
         "この提供を停止するか、本人同意など別の根拠によるものに改める。公表文と実際の提供を一致させる（法27条5項3号・27条1項）",
         "stop the flow or base it on consent or another basis; make the notice and the practice agree (Art.27(5)(iii), 27(1))",
     )  # fmt: skip

@@ -7,7 +7,17 @@ import pandas as pd
 from ...frames import isin, list_values
 from ...ledger.schema import Acquisition, Basis, ContractTerm, Direction, Exclusion, PartnerKind
 from ..arrangements import arrangements
-from .base import RuleContext, Severity, code_labels, column_label, findings, none, rule, value_source
+from .base import (
+    RuleContext,
+    Severity,
+    code_labels,
+    column_label,
+    findings,
+    name_en,
+    none,
+    rule,
+    value_source,
+)
 from .breach import about, about_en, overdue_steps
 
 ALLOWED_BASES = (Basis.my_number_19, Basis.outsourcing)  # Art.19 lists provision for 関係事務 and 委託
@@ -32,7 +42,7 @@ def my_number_provision(ctx: RuleContext) -> pd.DataFrame:
         rows.append(findings(
             "flows", bad["flow_id"],
             "特定個人情報「" + bad["item_name_ja"] + "」を根拠「" + basis_ja + "」で" + bad["partner_name"] + "に提供している（同意があっても不可）",
-            "My Number item '" + bad["item_name_ja"] + "' goes to " + bad["partner_name"] + " on the basis '" + basis_en + "' (consent does not make it lawful)",
+            "My Number item '" + bad["item_name_en"] + "' goes to " + bad["partner_name_en"] + " on the basis '" + basis_en + "' (consent does not make it lawful)",
             "提供を停止する。番号法19条各号（個人番号関係事務・委託等）に当たる提供のみ行う",
             "stop the flow; provide My Numbers only in the cases Art.19 lists (My Number affairs, outsourcing)",
         ))  # fmt: skip
@@ -112,7 +122,7 @@ def my_number_subcontracting(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "partners", bad["partner_id"],
         "再委託先「" + bad["name"].astype("str") + "」が特定個人情報を取り扱うが、最初の委託者の許諾が記録されていない",
-        "sub-outsourcee '" + bad["name"].astype("str") + "' handles My Numbers with no permission of the original entruster recorded",
+        "sub-outsourcee '" + name_en(bad) + "' handles My Numbers with no permission of the original entruster recorded",
         f"再委託の前に最初の委託者の許諾を書面で得て、{label_ja}に記録する（番号法10条1項）。許諾がなければ再委託をやめる",
         f"obtain the original entruster's written permission before sub-contracting and record it in {label_en} (Art.10(1)); without it, end the sub-contracting",
         source=value_source(ctx.inv, "partners", bad["partner_id"], "subcontract_permitted_on"),
@@ -158,7 +168,7 @@ def my_number_supervision(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "partners", bad["partner_id"],
         "特定個人情報の委託先「" + bad["name"].astype("str") + "」：" + bad["partner_id"].map(lambda i: "、".join(gaps_ja[i])),
-        "outsourcee '" + bad["name"].astype("str") + "' handling My Numbers: " + bad["partner_id"].map(lambda i: "; ".join(gaps_en[i])),
+        "outsourcee '" + name_en(bad) + "' handling My Numbers: " + bad["partner_id"].map(lambda i: "; ".join(gaps_en[i])),
         "自らと同等の安全管理措置が講じられるよう、委託契約（安全管理措置・再委託の条件・漏えい等の報告・実地調査・返却又は廃棄）を整え、取扱状況を定期的に把握する（番号法11条、特定個人情報GL）",
         "see that the outsourcee keeps measures equal to your own: a contract with safety measures, sub-contracting conditions, incident reporting, inspection and return or deletion, and regular oversight (Art.11; My Number GL)",
     )  # fmt: skip
@@ -174,7 +184,7 @@ def my_number_supervision(ctx: RuleContext) -> pd.DataFrame:
 )
 def my_number_use(ctx: RuleContext) -> pd.DataFrame:
     inv = ctx.inv
-    uses = inv.uses.merge(inv.items[["item_id", "name_ja", "my_number"]], on="item_id").merge(
+    uses = inv.uses.merge(inv.items[["item_id", "name_ja", "name_en", "my_number"]], on="item_id").merge(
         inv.purposes[["purpose_id", "text_ja", "my_number_affairs"]], on="purpose_id"
     )
     bad = uses[uses["my_number"].fillna(False) & ~uses["my_number_affairs"].fillna(False)]
@@ -183,7 +193,7 @@ def my_number_use(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "uses", bad["item_id"] + ":" + bad["purpose_id"],
         "特定個人情報「" + bad["name_ja"] + "」を個人番号関係事務でない目的「" + bad["text_ja"] + "」に利用している",
-        "My Number item '" + bad["name_ja"] + "' is used for '" + bad["text_ja"] + "', not a My Number affair",
+        "My Number item '" + name_en(bad, "name_ja") + "' is used for '" + name_en(bad, "text_ja", "text_en") + "', not a My Number affair",
         "個人番号関係事務（源泉徴収・社会保険等）以外の利用をやめる（番号法9条・29条）",
         "stop any use outside My Number affairs such as withholding tax and social insurance (Art.9, 29)",
     )  # fmt: skip

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...frames import isin, list_values
 from ...ledger.schema import ContractTerm, PartnerKind, Subcontracting
-from .base import RuleContext, Severity, column_label, findings, none, rule, value_source
+from .base import RuleContext, Severity, column_label, findings, name_en, none, rule, value_source
 
 SUPERVISED = (PartnerKind.outsourcee, PartnerKind.sub_outsourcee)
 
@@ -33,7 +33,7 @@ def no_contract(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "partners", bad["partner_id"],
         "委託先「" + bad["name"] + "」との委託契約が記録されていない",
-        "no contract recorded with outsourcee '" + bad["name"] + "'",
+        "no contract recorded with outsourcee '" + name_en(bad) + "'",
         "安全管理措置・再委託の条件・報告義務を定めた委託契約を締結し、契約日を記録する（法25条、GL通則3-4-4）",
         "sign a contract with security terms, sub-contracting conditions and reporting; record its date (Art.25)",
     )  # fmt: skip
@@ -60,7 +60,7 @@ def inspection_overdue(ctx: RuleContext) -> pd.DataFrame:
          for n, k in zip(bad["name"], m, strict=True)], index=bad.index)  # fmt: skip
     en = pd.Series(
         [f"outsourcee '{n}' has never been inspected" if pd.isna(k) else f"outsourcee '{n}' was last inspected {int(k)} months ago (interval {ctx.inspection_interval_months})"
-         for n, k in zip(bad["name"], m, strict=True)], index=bad.index)  # fmt: skip
+         for n, k in zip(name_en(bad), m, strict=True)], index=bad.index)  # fmt: skip
     return findings(
         "partners", bad["partner_id"], ja, en,
         "実地点検または報告徴収で取扱状況を確認し、点検日を記録する（基本方針6、法25条）",
@@ -84,7 +84,7 @@ def subcontracting_unknown(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "partners", bad["partner_id"],
         "委託先「" + bad["name"] + "」の再委託の有無・再委託先が把握されていない",
-        "whether outsourcee '" + bad["name"] + "' sub-contracts, and to whom, is unknown",
+        "whether outsourcee '" + name_en(bad) + "' sub-contracts, and to whom, is unknown",
         "再委託の有無と再委託先を報告させ、事前承認の手続を契約に定める（GL通則3-4-4）",
         "have the outsourcee report any sub-contractors; require prior approval in the contract (GL 3-4-4)",
     )  # fmt: skip
@@ -115,7 +115,7 @@ def contract_terms(ctx: RuleContext) -> pd.DataFrame:
     en = [
         f"the contract with outsourcee '{n}' lacks: " + ", ".join(t.en for t in gaps) if r
         else f"what the contract with outsourcee '{n}' covers is not recorded"
-        for n, gaps, r in zip(bad["name"], m, rec, strict=True)
+        for n, gaps, r in zip(name_en(bad), m, rec, strict=True)
     ]  # fmt: skip
     label_ja, label_en = column_label("partners", "contract_covers")
     return findings(

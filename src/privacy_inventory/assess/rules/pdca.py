@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...ledger.schema import ActionStatus
-from .base import RuleContext, Severity, column_label, findings, none, rule
+from .base import RuleContext, Severity, column_label, findings, name_en, none, rule
 
 
 @rule(
@@ -105,7 +105,7 @@ def ledger_not_confirmed(ctx: RuleContext) -> pd.DataFrame:
         f"no record that the ledger row of '{n}' was ever confirmed"
         if pd.isna(k)
         else f"the ledger row of '{n}' was last confirmed {int(k)} months ago"
-        for n, k in zip(bad["name_ja"], m, strict=True)
+        for n, k in zip(name_en(bad, "name_ja"), m, strict=True)
     ]
     return findings(
         "items", bad["item_id"], pd.Series(ja, index=bad.index), pd.Series(en, index=bad.index),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...ledger.schema import STATUTORY_BASES
-from .base import RuleContext, Severity, column_label, findings, none, rule
+from .base import RuleContext, Severity, column_label, findings, name_en, none, rule
 
 USES_JA, USES_EN = "台帳「項目×利用目的」", "the item × purpose table"
 FLOW_PURPOSE_JA, FLOW_PURPOSE_EN = column_label("flows", "purpose_id")
@@ -29,7 +29,7 @@ def item_without_purpose(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "items", orphan["item_id"],
         "項目「" + orphan["name_ja"] + "」に利用目的が紐づいていない",
-        "item '" + orphan["name_ja"] + "' has no purpose of use",
+        "item '" + name_en(orphan, "name_ja") + "' has no purpose of use",
         f"{USES_JA}に利用目的を登録し、公表する（法17条1項・21条）",
         f"link the item to a published purpose in {USES_EN} (Art.17(1), 21)",
     )  # fmt: skip
@@ -80,7 +80,7 @@ def flow_outside_purpose(ctx: RuleContext) -> pd.DataFrame:
         rows.append(findings(
             "flows", b["flow_id"],
             "「" + b["item_name_ja"] + "」を利用目的 " + b["purpose_id"] + " で提供しているが、この目的は項目の利用目的にない",
-            "'" + b["item_name_ja"] + "' flows for purpose " + b["purpose_id"] + ", which is not among the item's purposes",
+            "'" + b["item_name_en"] + "' flows for purpose " + b["purpose_id"] + ", which is not among the item's purposes",
             f"{USES_JA}に目的を追加して公表するか、同意を得る、または提供をやめる（法18条1項・3項）",
             "add and publish the purpose, obtain consent, or stop the flow (Art.18(1), (3))",
         ))  # fmt: skip
@@ -89,7 +89,7 @@ def flow_outside_purpose(ctx: RuleContext) -> pd.DataFrame:
         rows.append(findings(
             "flows", b["flow_id"],
             "「" + b["item_name_ja"] + "」の提供に利用目的が記録されていない",
-            "the flow of '" + b["item_name_ja"] + "' records no purpose",
+            "the flow of '" + b["item_name_en"] + "' records no purpose",
             f"{FLOW_PURPOSE_JA}を記入する（法令に基づく提供を除く）",
             f"fill in {FLOW_PURPOSE_EN} (only statutory exceptions may leave it empty)",
             severity=Severity.medium,
@@ -113,7 +113,7 @@ def retention_missing(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "items", bad["item_id"],
         "項目「" + bad["name_ja"] + "」の保存期間が記録されていない",
-        "no retention period for '" + bad["name_ja"] + "'",
+        "no retention period for '" + name_en(bad, "name_ja") + "'",
         "保存期間と消去方法を定め、台帳に記録する（法22条、GL通則10-2）",
         "set a retention period and deletion rule and record it (Art.22; PPC GL 10-2)",
     )  # fmt: skip

@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...frames import split_reference
 from ...ledger.schema import ControlCategory, ControlStatus
-from .base import RuleContext, Severity, findings, none, rule
+from .base import RuleContext, Severity, findings, name_en, none, rule
 
 
 @rule(
@@ -58,7 +58,7 @@ def sensitive_without_technical_control(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "items", bad["item_id"],
         "「" + bad["name_ja"] + "」（要配慮または財産的被害のおそれ）に実施済の技術的安全管理措置がない",
-        "'" + bad["name_ja"] + "' (special-care or financial-damage risk) has no implemented technical control",
+        "'" + name_en(bad, "name_ja") + "' (special-care or financial-damage risk) has no implemented technical control",
         "アクセス制御・暗号化など技術的安全管理措置を実施し記録する（GL通則10-6）",
         "implement access control or encryption for it and record it (PPC GL 10-6)",
     )  # fmt: skip
@@ -80,7 +80,7 @@ def department_without_manager(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "departments", bad["department_id"],
         "部門「" + bad["name"] + "」に個人情報の管理者が置かれていない",
-        "department '" + bad["name"] + "' has no personal-information manager",
+        "department '" + name_en(bad) + "' has no personal-information manager",
         "部門ごとに管理者を任命し台帳に記録する（基本方針7、GL通則10-3(1)）",
         "appoint a manager for the department and record it (policy point 7; GL 10-3(1))",
     )  # fmt: skip
@@ -109,7 +109,7 @@ def training_overdue(ctx: RuleContext) -> pd.DataFrame:
         f"department '{n}' has no training record"
         if pd.isna(k)
         else f"department '{n}' was last trained {int(k)} months ago"
-        for n, k in zip(bad["name"], m, strict=True)
+        for n, k in zip(name_en(bad), m, strict=True)
     ]
     return findings(
         "departments", bad["department_id"], pd.Series(ja, index=bad.index), pd.Series(en, index=bad.index),

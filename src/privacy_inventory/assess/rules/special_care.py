@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...ledger.schema import Acquisition, Basis
-from .base import RuleContext, Severity, findings, none, rule
+from .base import RuleContext, Severity, findings, name_en, none, rule
 
 # Acquisition that Art.20(2)(viii) exempts: receipt through outsourcing, merger or joint use (27(5)).
 EXEMPT_ACQUISITION = (Acquisition.entrusted, Acquisition.joint_use)
@@ -30,7 +30,7 @@ def special_care_without_consent(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "items", bad["item_id"],
         "要配慮個人情報「" + bad["name_ja"] + "」の取得について本人同意の記録がない",
-        "no record of consent to acquire the special-care item '" + bad["name_ja"] + "'",
+        "no record of consent to acquire the special-care item '" + name_en(bad, "name_ja") + "'",
         "取得時に本人の同意を得て記録する（法20条2項）。例外に当たる場合はその根拠を記録する",
         "obtain and record consent before acquisition (Art.20(2)), or record the exception that applies",
     )  # fmt: skip
@@ -52,7 +52,7 @@ def special_care_opt_out(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "flows", bad["flow_id"],
         "要配慮個人情報「" + bad["item_name_ja"] + "」をオプトアウトで" + bad["partner_name"] + "に提供している",
-        "special-care item '" + bad["item_name_ja"] + "' is provided by opt-out to " + bad["partner_name"],
+        "special-care item '" + bad["item_name_en"] + "' is provided by opt-out to " + bad["partner_name_en"],
         "直ちに提供を停止し、本人同意または法令上の根拠に基づく提供に改める（法27条2項ただし書）",
         "stop the flow now; provide only with consent or a statutory basis (Art.27(2) proviso)",
     )  # fmt: skip

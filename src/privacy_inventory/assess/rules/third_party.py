@@ -6,7 +6,7 @@ import pandas as pd
 
 from ...frames import isin
 from ...ledger.schema import STATUTORY_BASES, Basis, Direction, PartnerKind
-from .base import RuleContext, Severity, code_labels, findings, none, rule
+from .base import RuleContext, Severity, code_labels, findings, name_en, none, rule
 
 # The basis a partner kind is consistent with; anything else to that partner is provision without basis.
 BASES_FOR_KIND = {
@@ -44,7 +44,7 @@ def provision_without_basis(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "flows", bad["flow_id"],
         bad["partner_name"] + "（" + kind_ja + "）への「" + bad["item_name_ja"] + "」の提供の根拠「" + basis_ja + "」が提供先の種別と合わない",
-        "the basis '" + basis_en + "' does not fit the " + kind_en + " " + bad["partner_name"] + " receiving '" + bad["item_name_ja"] + "'",
+        "the basis '" + basis_en + "' does not fit the " + kind_en + " " + bad["partner_name_en"] + " receiving '" + bad["item_name_en"] + "'",
         "提供先の種別と根拠を確認し、本人同意・法27条1項各号の例外・委託・共同利用のいずれかに整理する",
         "classify the flow correctly: consent, an Art.27(1) exception, outsourcing or joint use",
     )  # fmt: skip
@@ -66,7 +66,7 @@ def opt_out_flow(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "flows", bad["flow_id"],
         "「" + bad["item_name_ja"] + "」を" + bad["partner_name"] + "にオプトアウトで提供している",
-        "'" + bad["item_name_ja"] + "' is provided to " + bad["partner_name"] + " by opt-out",
+        "'" + bad["item_name_en"] + "' is provided to " + bad["partner_name_en"] + " by opt-out",
         "個人情報保護委員会への届出と法27条2項各号の事項の公表を確認する。生協では通常オプトアウト提供は行わない",
         "check the PPC filing and the published Art.27(2) items; a co-op normally has no opt-out provision",
     )  # fmt: skip
@@ -89,7 +89,7 @@ def foreign_without_basis(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "partners", bad["partner_id"],
         bad["name"] + "は国外（" + bad["country"] + "）にあるが、外国提供の根拠が記録されていない",
-        bad["name"] + " is abroad (" + bad["country"] + ") and no basis of transfer is recorded",
+        name_en(bad) + " is abroad (" + bad["country"] + ") and no basis of transfer is recorded",
         "本人同意（国名・制度・措置の情報提供付き）、同等水準国、基準適合体制のいずれかを確認し記録する。外的環境の把握（GL10-7）も行う",
         "record consent (with country, system and measures), an equivalent country or the PPC standards; assess the external environment (GL 10-7)",
     )  # fmt: skip
@@ -113,7 +113,7 @@ def provision_records(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "flows", bad["flow_id"],
         bad["partner_name"] + "への「" + bad["item_name_ja"] + "」の提供記録が確認されていない",
-        "no provision record confirmed for '" + bad["item_name_ja"] + "' to " + bad["partner_name"],
+        "no provision record confirmed for '" + bad["item_name_en"] + "' to " + bad["partner_name_en"],
         "提供年月日・提供先・本人・項目等を記録し、原則3年保存する（法29条、規則）",
         "record date, recipient, person and items, and keep the record (normally 3 years) (Art.29)",
     )  # fmt: skip
@@ -137,7 +137,7 @@ def receipt_records(ctx: RuleContext) -> pd.DataFrame:
     return findings(
         "flows", bad["flow_id"],
         bad["partner_name"] + "から受領した「" + bad["item_name_ja"] + "」の取得経緯の確認記録がない",
-        "no record of checking how " + bad["partner_name"] + " acquired '" + bad["item_name_ja"] + "'",
+        "no record of checking how " + bad["partner_name_en"] + " acquired '" + bad["item_name_en"] + "'",
         "提供者の氏名・住所・代表者と取得の経緯を確認し、記録を保存する（法30条）",
         "confirm the provider's name, address, representative and how it acquired the data; keep the record (Art.30)",
     )  # fmt: skip

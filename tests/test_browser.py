@@ -183,7 +183,7 @@ def test_the_language_check_catches_what_it_should():
     assert wrong_language("basis: joint_use", "en") == ["joint_use"]
     assert wrong_language("kind\t委託先\n", "en") == ["委託先"]
     assert wrong_language("配送委託先Aの実地点検を実施する", "en") == []  # ledger text, not a code
-    assert wrong_language("住所（joint_use_manager.address）", "ja") == ["joint_use_manager.address"]
+    assert wrong_language("電話（contact.phone）", "ja") == ["contact.phone"]
     assert wrong_language("flow levels: {'low': 46}", "en") == ["{'low': "]
     assert wrong_language("## 判定\n**必要**", "ja") == ["## 判定", "**必要**"]
     assert wrong_language("special care: True", "en") == ["True"]

@@ -208,3 +208,20 @@ def _umask() -> int:
 def test_review_rejects_unknown_language(tmp_path):
     with pytest.raises(UsageError):
         run_review(parse_period("2026Q4"), None, tmp_path, lang="fr")
+
+
+def test_board_summary_lists_the_largest_high_finding_rules_and_counts_the_rest():
+    from privacy_inventory.report import board
+
+    ctx = build_context(lang="ja", period="2026Q4")
+    summary = board.board_summary(ctx, None, ["01_inventory"], "2026-12-31")
+    high = ctx.findings[ctx.findings["severity"] == "high"]
+    per_rule = high.groupby("rule_id").size()
+    assert len(per_rule) > board.FINDINGS_LISTED  # the bundled ledger has more rules than are listed
+    listed = [f["count"] for f in summary["findings"]]
+    assert len(listed) == board.FINDINGS_LISTED and listed == sorted(listed, reverse=True)
+    assert listed[0] == per_rule.max()
+    assert (
+        summary["findings_more"]
+        == f"ほか{len(per_rule) - board.FINDINGS_LISTED}件の指摘事項（法令適合のページに全件）"
+    )

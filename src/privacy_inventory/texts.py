@@ -790,10 +790,14 @@ TEXTS |= {
     ),
 }
 TEXTS |= {
+    "board.findings_more": (
+        "ほか{n}件の指摘事項（法令適合のページに全件）",
+        "and {n} more rules with high findings (all on the compliance page)",
+    ),
     "board.actions_more": (
         "ほか{n}件（期間レビューのページに全件）",
         "and {n} more (all on the period review page)",
-    )
+    ),
 }
 TEXTS |= {
     "verify.history": (

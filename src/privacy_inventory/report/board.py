@@ -24,6 +24,7 @@ from .labels import Names, reference, remedies
 
 DUE_SOON_DAYS = 45  # an open action due within this many days after the period's end is "due soon"
 ACTIONS_LISTED = 8  # the board summary lists at most this many; the rest are counted
+FINDINGS_LISTED = 3  # high-finding rules listed (most subjects first): the summary stays one A4 page
 
 
 def _delta(now: int, before: dict | None, *path: str) -> int | None:
@@ -102,17 +103,21 @@ def _actions_more(ctx: ReviewContext) -> str | None:
     return t("board.actions_more", ctx.lang, n=n - ACTIONS_LISTED) if n > ACTIONS_LISTED else None
 
 
-def _high_findings(ctx: ReviewContext) -> list[dict[str, Any]]:
+def _high_findings(ctx: ReviewContext) -> tuple[list[dict[str, Any]], str | None]:
+    """The high findings' rules with the most subjects first (at most FINDINGS_LISTED), and how many
+    more rules there are."""
     f = ctx.findings[ctx.findings["severity"] == Severity.high]
+    groups = sorted(f.groupby("rule_id", sort=True), key=lambda kv: -len(kv[1]))
+    more = len(groups) - FINDINGS_LISTED
     out = []
-    for rule_id, g in f.groupby("rule_id", sort=True):
+    for rule_id, g in groups[:FINDINGS_LISTED]:
         r = REGISTRY.get(rule_id)
         first = g.iloc[0]
         out.append({"title": (r.title_ja if ctx.lang == "ja" else r.title_en) if r else rule_id,
                     "article": first["article"] if ctx.lang == "ja" else first["article_en"],
                     "count": len(g), "fix": first["fix"] if ctx.lang == "ja" else first["fix_en"],
                     "href": "03_compliance.html#severity-high"})  # fmt: skip
-    return out
+    return out, (t("board.findings_more", ctx.lang, n=more) if more > 0 else None)
 
 
 def _asks(
@@ -146,6 +151,7 @@ def board_summary(
     prev = previous_headline(ctx, reports_dir)
     before = prev[1] if prev else None
     reg = register(ctx.assessment)
+    high_findings, findings_more = _high_findings(ctx)
     unaddressed = len(reg.unaddressed_findings)
     spec = [("high_residual", h["high_risk_flows_residual"], ("high_risk_flows_residual",), "02_risk.html#top-flows"),
             ("findings_high", h["findings"]["high"], ("findings", "high"), "03_compliance.html#severity-high"),
@@ -160,8 +166,8 @@ def board_summary(
         "lang": lang, "org": org, "period": h["period"], "as_of": h["as_of"], "generated": generated,
         "title": t("index.title", lang), "message": _message(ctx, h, prev, unaddressed),
         "cards": cards._repr_html_() if pages else Cards(cards.cards, lang)._repr_html_(),
-        "risks": _top_risks(ctx, names), "actions": _actions(ctx, names), "findings": _high_findings(ctx),
-        "actions_more": _actions_more(ctx),
+        "risks": _top_risks(ctx, names), "actions": _actions(ctx, names), "findings": high_findings,
+        "findings_more": findings_more, "actions_more": _actions_more(ctx),
         "asks": _asks(ctx, h, unaddressed, len(reg.unaddressed_risks), prev),
         "nav": [(f"{p}.html", t(f"page.{p}", lang), p == "index") for p in ["index", *pages]],
         "files": [(name, t(f"index.file.{name}", lang)) for name in FILES],

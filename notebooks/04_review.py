@@ -70,6 +70,9 @@ cells.actions(ctx, state=None)
 cells.action_register(ctx)
 
 # %%
+cells.incidents(ctx)
+
+# %%
 cells.controls_chart(ctx)
 
 # %%

@@ -225,3 +225,23 @@ def test_board_summary_lists_the_largest_high_finding_rules_and_counts_the_rest(
         summary["findings_more"]
         == f"ほか{len(per_rule) - board.FINDINGS_LISTED}件の指摘事項（法令適合のページに全件）"
     )
+
+
+def test_the_review_follows_up_the_periods_incidents(bundled_report):
+    """Counted from incidents.csv here, independently of the review's own code."""
+    reg = pd.read_csv(load_inventory().path / "incidents.csv", dtype=str, keep_default_na=False)
+    discovered = pd.to_datetime(reg["discovered"])
+    closed = pd.to_datetime(reg["closed_on"].replace("", None))
+    start, end = pd.Timestamp("2026-10-01"), pd.Timestamp("2026-12-31")
+    new = reg[(discovered >= start) & (discovered <= end)]
+    carried = reg[(discovered < start) & ~(closed < start)]
+    reportable = new[(new["appi_duty"] == "required") | (new["mn_duty"] == "required")]
+    summary = json.loads((bundled_report / "summary.json").read_text(encoding="utf-8"))
+    assert summary["incidents"]["discovered"] == len(new) > 0
+    assert summary["incidents"]["reportable"] == len(reportable)
+    assert summary["incidents"]["open"] == int((reg["status"] == "open").sum())
+    page = (bundled_report / "04_review.html").read_text(encoding="utf-8")
+    for incident_id in [*new["incident_id"], *carried["incident_id"]]:
+        assert incident_id in page
+    index = (bundled_report / "index.html").read_text(encoding="utf-8")
+    assert f"今期に発覚した漏えい等の事案は{len(new)}件" in index

@@ -475,6 +475,30 @@ TEXTS |= {
     "cell.measure_residual": ("残留", "residual"),
     "cell.risk_moves": ("水準が変わった提供・受領", "Flows whose level moved"),
     "cell.findings_changes": ("指摘の発生と解消", "Findings opened and resolved"),
+    "cell.incidents": ("漏えい等の事案", "Incidents (leaks, loss, damage)"),
+    "cell.incident_list": ("今期に対応した事案", "Incidents followed up this period"),
+    "cell.no_incidents": (
+        "今期に発覚した事案、今期に持ち越した未完了の事案はありません。",
+        "No incident was discovered this period and none was open at its start.",
+    ),
+    "cell.incidents_discovered": ("今期に発覚", "discovered this period"),
+    "cell.incidents_reportable": ("うち報告対象", "of them reportable"),
+    "cell.incidents_overdue_steps": ("期限を過ぎた報告・通知", "reports or notices overdue"),
+    "cell.incidents_open": ("未完了の事案", "still open"),
+    "cell.incidents_note": (
+        "報告は個人情報保護委員会への報告（速報と確報のうち遅れている方の状況）、本人通知は本人への通知。いずれも評価基準日時点。要否と期限は個人情報保護法26条・規則7条・8条、番号法29条の4による。",
+        "Report: to the Personal Information Protection Commission (whichever of the preliminary and final reports is further behind); notice: to the people affected. Both as of the assessment date. Whether due and by when: APPI Art.26, PPC Rules Arts.7–8, My Number Act Art.29-4.",
+    ),
+    "col.incident": ("事案", "incident"),
+    "col.period_role": ("区分", "why listed"),
+    "col.discovered": ("発覚日", "discovered"),
+    "col.cause": ("原因", "cause"),
+    "col.people": ("人数", "people"),
+    "col.band": ("重大度（ENISA）", "severity (ENISA)"),
+    "col.appi_report": ("報告（個情法）", "report (APPI)"),
+    "col.mn_report": ("報告（番号法）", "report (My Number)"),
+    "col.notice_people": ("本人通知", "notice to people"),
+    "col.prevention": ("再発防止策", "prevention action"),
     "cell.joint_use_notices": (
         "通知・公表が必要な共同利用の変更（法27条6項）",
         "Joint-use changes that need a notice (APPI Art.27(6))",
@@ -516,7 +540,7 @@ TEXTS |= {
     "subject.organisation": ("組織情報", "the organisation"),
     "subject.control_category": ("安全管理措置の区分", "category of controls"),
     "subject.rule": ("ルール", "rule"),
-    "subject.joint_use_group": ("共同利用者{group}", "joint users {group}"),
+    "subject.incident": ("事案 {id}", "incident {id}"),
     "mitigation.planned": (
         "計画中の対策（{controls}）の実施で「{level}」へ",
         "the planned controls ({controls}) would bring it to {level}",
@@ -702,6 +726,18 @@ TEXTS |= {
     ),
     "board.msg_overdue": ("期限を過ぎた改善処置が{n}件あります。", "{n} improvement actions are overdue."),
     "board.msg_no_overdue": ("期限を過ぎた改善処置はありません。", "No improvement action is overdue."),
+    "board.msg_incidents": (
+        "今期に発覚した漏えい等の事案は{n}件（うち委員会への報告対象{reportable}件）、未完了の事案は{open}件です。",
+        "{n} incidents were discovered this period ({reportable} reportable to the PPC); {open} are still open.",
+    ),
+    "board.ask_incident_overdue": (
+        "【決議】期限を過ぎた漏えい等の報告・本人通知{n}件への対応（個人情報保護法26条、番号法29条の4）",
+        "[Decide] The {n} overdue breach reports or notices to the people (APPI Art.26, My Number Act Art.29-4)",
+    ),
+    "board.note_incidents": (
+        "【報告】今期に発覚した漏えい等の事案{n}件と再発防止策",
+        "[Note] The {n} incidents discovered this period and their prevention actions",
+    ),
     "board.ask_accept": (
         "【決議】残留リスクが「{level}」の{n}件について、追加の対策を講じるか、リスクを受容するかのご判断（JIS Q 15001 の残留リスクの承認）",
         "[Decide] For the {n} flows whose residual risk is {level}: add controls or accept the risk (residual-risk approval, JIS Q 15001)",

@@ -57,6 +57,10 @@ def _message(ctx: ReviewContext, h: dict, prev: tuple[str, dict] | None, unaddre
         sentences.append(t("board.msg_no_high_findings", lang))
     overdue = h["actions"]["overdue"]
     sentences.append(t("board.msg_overdue", lang, n=overdue) if overdue else t("board.msg_no_overdue", lang))
+    inc = h.get("incidents") or {}
+    if inc.get("discovered") or inc.get("open"):
+        sentences.append(t("board.msg_incidents", lang, n=inc["discovered"], reportable=inc["reportable"],
+                           open=inc["open"]))  # fmt: skip
     return sentences
 
 
@@ -134,8 +138,13 @@ def _asks(
         asks.append(t("board.ask_findings", lang, n=unaddressed_findings))
     if unaddressed_risks:
         asks.append(t("board.ask_risks", lang, n=unaddressed_risks))
+    overdue_steps = (h.get("incidents") or {}).get("overdue_steps", 0)
+    if overdue_steps:
+        asks.append(t("board.ask_incident_overdue", lang, n=overdue_steps))
     if h["actions"]["overdue"]:
         asks.append(t("board.note_overdue", lang, n=h["actions"]["overdue"]))
+    if (h.get("incidents") or {}).get("discovered"):
+        asks.append(t("board.note_incidents", lang, n=h["incidents"]["discovered"]))
     if prev:
         asks.append(t("board.note_changes", lang, period=prev[0]))
     return asks or [t("board.nothing_to_decide", lang)]

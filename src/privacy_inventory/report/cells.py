@@ -27,6 +27,8 @@ from ..assess.incident import (
     report_markdown,
     verdict,
 )
+from ..assess.incident_register import DutyStatus
+from ..assess.incident_review import PeriodRole
 from ..assess.model import load_model, model_path
 from ..assess.notice import Difference, PolicyPoint, build_notice, compare_with_policy, differences
 from ..assess.pipeline import load_inventory
@@ -37,9 +39,11 @@ from ..ledger.load import resolve_ledger_dir
 from ..ledger.schema import (
     Band,
     Basis,
+    Cause,
     ControlCategory,
     ControlStatus,
     Duty,
+    IncidentStatus,
     ItemCategory,
     PartnerKind,
 )
@@ -51,6 +55,8 @@ from .context import (
     ReviewContext,
     build_context,
     headline,
+    incident_figures,
+    period_incidents,
     previous_headline,
     since_previous,
     trend_table,
@@ -598,6 +604,37 @@ def action_register(ctx: ReviewContext) -> Cards:
     reg = register(ctx.assessment)
     cards = [Card(_tx(ctx, f"register.{k}"), v, worse_when_up=True) for k, v in reg.counts().items()]
     return Cards(cards, ctx.lang, title=_tx(ctx, "cell.register"))
+
+
+def incidents(ctx: ReviewContext) -> Group | Html:
+    """The incident register for the period: incidents discovered in it or still open at its start, with
+    whether each report and the notice to the people were made on time, and the prevention action."""
+    p = period_incidents(ctx)
+    title = _tx(ctx, "cell.incidents")
+    if p.empty:
+        return Html(
+            render_fragment("heading", text=title)
+            + render_fragment("paragraph", text=_tx(ctx, "cell.no_incidents"))
+        )
+    figures = incident_figures(ctx)
+    cards = Cards([Card(_tx(ctx, f"cell.incidents_{k}"), v, worse_when_up=True) for k, v in figures.items()],
+                  ctx.lang, title=title)  # fmt: skip
+    states = {s.value: s.label(ctx.lang) for s in ActionState}
+    rows = p.assign(action=[f"{a}（{states.get(s, '—')}）" if isinstance(a, str) and a else "—"
+                            for a, s in zip(p["action_id"], p["action_state"], strict=True)])  # fmt: skip
+    cols = [_col(ctx, "incident_id", "id", header=_tx(ctx, "col.incident")),
+            _col(ctx, "period_role", "vocab", PeriodRole, header=_tx(ctx, "col.period_role")),
+            _col(ctx, "discovered", "date", header=_tx(ctx, "col.discovered")),
+            _col(ctx, "cause", "vocab", Cause, header=_tx(ctx, "col.cause")),
+            _col(ctx, "people", "num", header=_tx(ctx, "col.people")),
+            _col(ctx, "band", "vocab", Band, header=_tx(ctx, "col.band")),
+            _col(ctx, "appi_status", "vocab", DutyStatus, header=_tx(ctx, "col.appi_report")),
+            _col(ctx, "mn_status", "vocab", DutyStatus, header=_tx(ctx, "col.mn_report")),
+            _col(ctx, "notice_status", "vocab", DutyStatus, header=_tx(ctx, "col.notice_people")),
+            _col(ctx, "status_then", "vocab", IncidentStatus, header=_tx(ctx, "col.state")),
+            _col(ctx, "action", header=_tx(ctx, "col.prevention"))]  # fmt: skip
+    return Group([cards, Table(rows, cols, ctx.lang, _tx(ctx, "cell.incident_list"), anchor="incidents",
+                               note=_tx(ctx, "cell.incidents_note"))])  # fmt: skip
 
 
 def controls(ctx: ReviewContext, status: str | None = None) -> Table:

@@ -17,11 +17,14 @@ import pandas as pd
 from ..assess.actions import ActionState, actions_status
 from ..assess.diff import LedgerDiff, Side, diff_sides
 from ..assess.explain import explain
+from ..assess.incident_register import STEPS, DutyStatus
+from ..assess.incident_review import incidents_in_period
 from ..assess.model import RiskModel, load_model
 from ..assess.pipeline import Assessment, assess
 from ..assess.risk import RiskResult
 from ..assess.rules import SEVERITIES
 from ..ledger.inventory import Inventory
+from ..ledger.schema import Duty
 from .history import period_side, stored_summaries
 from .period import Period, parse_period
 from .period import previous_period as find_previous
@@ -120,6 +123,28 @@ def headline(ctx: ReviewContext) -> dict[str, Any]:
     return ctx.cache["headline"]
 
 
+def period_incidents(ctx: ReviewContext) -> pd.DataFrame:
+    """The incidents the review follows up: discovered in the period or still open at its start, judged
+    as of the assessment date (see assess.incident_review)."""
+    if "incidents" not in ctx.cache:
+        ctx.cache["incidents"] = incidents_in_period(ctx.assessment, ctx.period.start, ctx.as_of)
+    return ctx.cache["incidents"]
+
+
+def incident_figures(ctx: ReviewContext) -> dict[str, int]:
+    """Incidents discovered in the period, how many needed a report (APPI or My Number), report or
+    notice steps overdue, and incidents still open at the assessment date."""
+    p = period_incidents(ctx)
+    new = p[p["period_role"] == "new"]
+    steps = p[[f"{s}_status" for s in STEPS]]
+    return {
+        "discovered": len(new),
+        "reportable": int((new["appi_duty"].eq(Duty.required) | new["mn_duty"].eq(Duty.required)).sum()),
+        "overdue_steps": int((steps == DutyStatus.overdue).to_numpy().sum()),
+        "open": int((p["status_then"] == "open").sum()),
+    }
+
+
 def _headline(ctx: ReviewContext) -> dict[str, Any]:
     inv, risk, f = ctx.inv, ctx.risk, ctx.findings
     sev = f["severity"].astype(str).value_counts()
@@ -152,6 +177,7 @@ def _headline(ctx: ReviewContext) -> dict[str, Any]:
         "top_flow": top_flow,
         "findings": {s: int(sev.get(s, 0)) for s in reversed(SEVERITIES)},
         "actions": {s.value: int((acts["state"] == s).sum()) for s in ActionState},
+        "incidents": incident_figures(ctx),
     }
 
 

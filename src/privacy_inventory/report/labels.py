@@ -13,6 +13,7 @@ from ..assess.rules import REGISTRY, Severity
 from ..i18n import label, t
 from ..ledger.inventory import Inventory
 from ..ledger.schema import (
+    LIST_SEPARATOR,
     ORGANISATION_FIELDS,
     TABLES_BY_NAME,
     ControlCategory,
@@ -60,6 +61,11 @@ class Names:
         """item and partner of every flow, by flow id (built once: findings name flows one by one)."""
         return self.inv.flows.set_index("flow_id")[["item_id", "partner_id"]]
 
+    @cached_property
+    def _joint_use_titles(self) -> dict[str, str]:
+        ju = self.inv.joint_uses
+        return dict(zip(ju["joint_use_id"], ju["title"], strict=True))
+
     def of(self, table: str, ids: pd.Series) -> pd.Series:
         """Names of the given ids (the id itself where a row has no name)."""
         mapping = getattr(self, table)
@@ -90,6 +96,9 @@ class Names:
         spec = TABLES_BY_NAME.get(table)
         col = spec.column(column) if spec is not None and column in spec.column_names else None
         if col is not None and col.kind == "enum" and col.allowed is not None:
+            if col.multiple:
+                parts = [p.strip() for p in value.split(LIST_SEPARATOR) if p.strip()]
+                return t("reason.sep", self.lang).join(label(p, col.allowed, self.lang) for p in parts)
             return label(value, col.allowed, self.lang)
         if col is not None and col.kind == "bool" and value in ("true", "false"):
             return t(f"value.{'yes' if value == 'true' else 'no'}", self.lang)
@@ -119,8 +128,11 @@ class Names:
             return f"{self.items.get(item, item)} × {self.purposes.get(purpose, purpose)}"
         if table == "control_category":
             return label(ident, ControlCategory, self.lang)
-        if table == "joint_use_group":
-            return t("subject.joint_use_group", self.lang, group=ident)
+        if table == "joint_uses":
+            title = self._joint_use_titles.get(ident)
+            return f"{ident} {title}" if isinstance(title, str) and title else str(ident)
+        if table == "incidents":
+            return t("subject.incident", self.lang, id=ident)
         return str(ident)
 
     def source(self, source: object) -> str:
@@ -134,7 +146,6 @@ _SUBJECT_KEYS = {
     "subject.organisation",
     "subject.control_category",
     "subject.rule",
-    "subject.joint_use_group",
 }
 
 
@@ -156,6 +167,8 @@ def reference(names: Names, ref: str) -> str:
         "flow": "flows",
         "department": "departments",
         "control": "controls",
+        "incident": "incidents",
+        "joint_use": "joint_uses",
     }
     if kind in table:
         return names.subject(table[kind], ident)

@@ -13,6 +13,9 @@ from ..i18n import Vocabulary
 
 Kind = Literal["id", "text", "enum", "bool", "int", "date", "ref"]
 LIST_SEPARATOR = ";"  # a cell of a `multiple` column holds several values: "I001;I002"
+# The example rows of a new workbook (`init FILE.xlsx`) have ids starting with this; a ledger with such a
+# row left in is refused until the row is changed or deleted.
+EXAMPLE_PREFIX = "例"
 
 # --- allowed values: each code with its Japanese and English label ---------------------------------
 
@@ -310,6 +313,7 @@ class Table:
     columns: tuple[Column, ...]
     min_rows: int = 0
     polymorphic: dict[str, dict[str, str | None]] = field(default_factory=dict)  # column -> prefix map
+    sheet: str = ""  # the table's sheet in the Excel workbook (Japanese: the people filling it in read it)
 
     @property
     def column_names(self) -> list[str]:
@@ -465,6 +469,7 @@ ITEMS = Table(
         _notes(),
     ),
     min_rows=1,
+    sheet="項目",
 )
 
 PURPOSES = Table(
@@ -492,6 +497,7 @@ PURPOSES = Table(
         _notes(),
     ),
     min_rows=1,
+    sheet="利用目的",
 )
 
 USES = Table(
@@ -506,6 +512,7 @@ USES = Table(
         _source(),
     ),
     min_rows=1,
+    sheet="項目×利用目的",
 )
 
 PARTNERS = Table(
@@ -591,6 +598,7 @@ PARTNERS = Table(
         _notes(),
     ),
     min_rows=1,
+    sheet="提供先",
 )
 
 JOINT_USES = Table(
@@ -675,6 +683,7 @@ JOINT_USES = Table(
         _notes(),
     ),
     polymorphic={"manager": {"self": None, "partner": "partners"}},
+    sheet="共同利用",
 )
 
 FLOWS = Table(
@@ -717,6 +726,7 @@ FLOWS = Table(
         _assumed("basis", "channel", "encrypted", "records", "record_kept", "purpose_id", "start_date"),
         _notes(),
     ),
+    sheet="提供・受領",
 )
 
 DEPARTMENTS = Table(
@@ -735,6 +745,7 @@ DEPARTMENTS = Table(
         _notes(),
     ),
     min_rows=1,
+    sheet="部門",
 )
 
 CONTROLS = Table(
@@ -772,6 +783,7 @@ CONTROLS = Table(
         _notes(),
     ),
     polymorphic={"applies_to": {**CONTROL_SCOPE_PREFIXES, "all": None}},
+    sheet="安全管理措置",
 )
 
 ACTIONS = Table(
@@ -800,6 +812,7 @@ ACTIONS = Table(
         _notes(),
     ),
     polymorphic={"refers_to": ACTION_REF_PREFIXES},
+    sheet="改善処置",
 )
 
 TABLES: tuple[Table, ...] = (
@@ -830,6 +843,7 @@ class OrgField:
 
 
 ORGANISATION_FILE = "organisation.yaml"
+ORGANISATION_SHEET = "組織"  # its sheet in the Excel workbook
 ORGANISATION_FIELDS: tuple[OrgField, ...] = (
     OrgField("name", "text", "名称", "name", required=True),
     OrgField("name_en", "text", "名称（英語）", "name (English)"),

@@ -1168,3 +1168,9 @@ TEXTS |= {
         "ledger folder.",
     ),
 }
+TEXTS |= {
+    "matrix.too_large": (
+        "（大きな台帳のため、記録済みの提供 ● は表示していません。「提供・受領」を見てください）",
+        "(a large ledger: recorded flows are not marked here; see 提供・受領)",
+    ),
+}

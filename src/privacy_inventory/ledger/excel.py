@@ -472,8 +472,9 @@ def _write_matrix(ws, tables: dict[str, pd.DataFrame], lists: _Lists) -> None:
     flows = canonical_frame(FLOWS, tables.get("flows", pd.DataFrame(columns=FLOWS.column_names)))
     columns, recorded = columns_from_flows(flows, partners)
     item_ids = items.get("item_id", pd.Series(dtype="str")).astype("string").fillna("").tolist()
-    if len(columns) > MATRIX_MAX_COLUMNS or len(columns) * len(item_ids) > MATRIX_MAX_CELLS:
-        # too large to tick by hand: one empty column per partner, no ● (the flows sheet has them all)
+    too_large = len(columns) > MATRIX_MAX_COLUMNS or len(columns) * len(item_ids) > MATRIX_MAX_CELLS
+    if too_large:
+        # too large to read by eye: one empty column per partner, no ● (the flows sheet has them all)
         columns, recorded = columns_from_flows(flows.iloc[0:0], partners)
         columns = columns[:MATRIX_MAX_COLUMNS]
     names = dict(zip(partners.get("partner_id", []), partners.get("name", []), strict=True))
@@ -522,7 +523,7 @@ def _write_matrix(ws, tables: dict[str, pd.DataFrame], lists: _Lists) -> None:
         "joint_use_id": [c.joint_use_id for c in columns],
     }
     for key in HEADER_KEYS:
-        hint = t(f"matrix.hint.{key}", "ja")
+        hint = t("matrix.too_large" if too_large and key == "partner_name" else f"matrix.hint.{key}", "ja")
         cells = [_cell(ws, v, MATRIX_SHEET, rows_of[key], j + 2) for j, v in enumerate(values[key])]
         if key in ("partner_id", "partner_name"):
             cells = [_bold(ws, c) for c in cells]
@@ -657,7 +658,12 @@ def _columns(rows: list, table: Table) -> tuple[list[str], int]:
         matches = sum(
             1 for k, h in zip(first, second, strict=False) if k in keys and (named(h) == k or h == k)
         )
-        return first, 2 if matches * 2 >= n_keys else 1
+        if matches * 2 < n_keys:
+            return first, 1
+        # a column added with only a Japanese header (no key above it) is read by that header
+        width = max(len(first), len(second))
+        first, second = first + [""] * (width - len(first)), second + [""] * (width - len(second))
+        return [k or named(h) or h for k, h in zip(first, second, strict=False)], 2
     if n_names:
         return [named(h) or h for h in first], 1
     return first, 1

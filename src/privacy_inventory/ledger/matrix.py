@@ -122,7 +122,7 @@ def columns_from_flows(
     where: dict[MatrixColumn, int] = {}
     per_partner: dict[str, list[MatrixColumn]] = {}
     keys = ["item_id", "partner_id", "purpose_id", "basis", "joint_use_id"]
-    frame = flows.reindex(columns=keys)
+    frame = flows.reindex(columns=keys).drop_duplicates()
     for item, partner, purpose, basis, arrangement in frame.itertuples(index=False):
         partner = _text(partner)
         if partner is None or _text(item) is None:

@@ -943,7 +943,7 @@ TEXTS |= {
     ),
     "xlsx.prompt.int": ("{minimum}以上の整数。", "A whole number, {minimum} or more."),
     "xlsx.error.int": ("{minimum}以上の整数を入力してください。", "Enter a whole number, {minimum} or more."),
-    "xlsx.comment.key": ("列のキー", "key"),
+    "xlsx.comment.key": ("列のキー", "key"),  # in a header's comment: 列のキー / key: basis
     # the organisation sheet's header
     "xlsx.org.key": ("キー", "key"),
     "xlsx.org.label": ("項目", "label"),
@@ -1173,4 +1173,14 @@ TEXTS |= {
         "（大きな台帳のため、記録済みの提供 ● は表示していません。「提供・受領」を見てください）",
         "(a large ledger: recorded flows are not marked here; see 提供・受領)",
     ),
+}
+TEXTS |= {
+    # the comment of a workbook header (Japanese / English on one line)
+    "xlsx.comment.choices": ("選択肢", "choices"),
+    "xlsx.comment.date": (
+        "日付：2026-05-15、2026/5/15、令和8年5月15日、R8.5.15",
+        "date: 2026-05-15, 2026/5/15, 令和8年5月15日",
+    ),
+    "xlsx.comment.bool": ("はい・いいえ（〇/×、true/false も可）", "yes or no (〇/×, true/false)"),
+    "xlsx.comment.required": ("必須", "required"),
 }

@@ -165,7 +165,9 @@ def export_xlsx(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")] = False,
 ) -> None:
-    """The ledger as an Excel workbook: a sheet per table, headers explained, dropdowns, typed dates.
+    """The ledger as an Excel workbook for people: a guide sheet, a sheet per table with Japanese headers
+    (explained in their comments), dropdowns of Japanese labels and はい/いいえ, dates as dates, and the
+    項目×提供先 matrix where a 〇 adds a flow (docs/ledger.md).
 
     `export-xlsx OUT.xlsx` exports the bundled ledger; `export-xlsx DIR OUT.xlsx` another one.
     """
@@ -199,8 +201,9 @@ def import_xlsx(
     ] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Read a workbook, validate it like a CSV ledger (problems by cell, e.g. flows!D17) and write the
-    CSV ledger atomically only when it is valid."""
+    """Read a workbook, validate it like a CSV ledger (problems by cell, e.g. 提供・受領!D17) and write the
+    CSV ledger atomically only when it is valid. Labels, English labels and codes are read as codes;
+    each new 〇 of the 項目×提供先 matrix becomes a flow; example rows (ids starting with 例) are refused."""
     raw = read_ledger(resolve_ledger_dir(workbook))
     problems = raw.all_problems()
     errors = problems[problems["severity"] == "error"]

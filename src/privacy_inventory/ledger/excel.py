@@ -255,9 +255,14 @@ def _validation(col: Column, lists: _Lists, tables: dict[str, pd.DataFrame]) -> 
 
 
 def _header_comment(col: Column) -> Comment:
-    lines = [col.ja, col.en, f"{t('xlsx.comment.key', 'ja')} / key: {col.name}"]
+    """Japanese, English, the key, and what the column takes (bilingual: the header shows Japanese)."""
+
+    def both_ways(key: str) -> str:
+        return " / ".join(both(key))
+
+    lines = [col.ja, col.en, f"{both_ways('xlsx.comment.key')}: {col.name}"]
     if col.kind == "enum":
-        lines.append("選択肢 / choices:")
+        lines.append(f"{both_ways('xlsx.comment.choices')}:")
         lines += [f"・{m.ja} = {m.value}" for m in col.allowed or []]
     elif col.kind == "ref" and col.references:
         target, key = col.references.split(".")
@@ -265,12 +270,10 @@ def _header_comment(col: Column) -> Comment:
         lines.append(f"→ {table.sheet} ({target}): {table.column(key).ja}")
     if col.multiple:
         lines.append(col.values_help())
-    elif col.kind == "date":
-        lines.append("日付 / date: 2026-05-15, 2026/5/15, 令和8年5月15日, R8.5.15")
-    elif col.kind == "bool":
-        lines.append("はい・いいえ / yes or no (〇/×, true/false)")
+    elif col.kind in ("date", "bool"):
+        lines.append(both_ways(f"xlsx.comment.{col.kind}"))
     if col.required:
-        lines.append("必須 / required")
+        lines.append(both_ways("xlsx.comment.required"))
     comment = Comment("\n".join(lines), "privacy-inventory")
     comment.width, comment.height = 320, min(60 + 16 * len(lines), 400)
     return comment

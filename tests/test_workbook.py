@@ -239,6 +239,18 @@ def test_check_on_an_empty_ledger_says_what_is_missing(cli, tmp_path):
     assert res.code == 1 and "nothing was written" not in res.err
     assert "not filled in yet" in res.err and "items.csv" in res.err and "name" in res.err
     assert "init ledger.xlsx" in res.err
+    book = tmp_path / "new.xlsx"  # a workbook whose examples were deleted: the same, by sheet
+    assert cli("init", book).code == 0
+    wb = load_workbook(book)
+    for table in TABLES:
+        wb[table.sheet].delete_rows(3, 10)
+    wb.save(book)
+    res = cli("check", book)
+    assert (
+        res.code == 1
+        and "not filled in yet: no rows in 項目, 利用目的" in res.err
+        and "'name' empty in 組織" in res.err
+    )
     use_language("ja")
     try:
         res = cli("check", tmp_path / "new")
@@ -448,3 +460,22 @@ def test_next_ids_continue_the_numbering():
     assert next_ids(pd.Series([], dtype="str"), 1) == ["F0001"]
     assert next_ids(pd.Series(["例F0001"]), 1) == ["F0001"]
     assert next_ids(pd.Series(["FL-7", "FL-8"]), 1) == ["FL-9"]
+
+
+def test_ids_that_look_like_formulas_stay_text_in_lists_and_matrix(cli, ledger, tmp_path):
+    from .ledger_edit import write
+
+    partners = read(ledger, "partners.csv")
+    partners.loc[0, "partner_id"] = "=1+1"
+    write(ledger, "partners.csv", partners)
+    flows = read(ledger, "flows.csv")
+    flows.loc[flows["partner_id"] == "PJ01", "partner_id"] = "=1+1"
+    write(ledger, "flows.csv", flows)
+    book = export(cli, ledger, tmp_path / "l.xlsx")
+    wb = load_workbook(book)
+    formulas = [(ws.title, c.coordinate) for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                if c.data_type == "f"]  # fmt: skip
+    assert formulas == []
+    assert any(c.value == "=1+1" for row in wb[LISTS_SHEET].iter_rows() for c in row)
+    assert any(c.value == "=1+1" for c in wb[MATRIX_SHEET][1])
+    assert read_raw(book).added_flows == []

@@ -1120,6 +1120,7 @@ TEXTS |= {
     ),
     "ledger.missing.tables": ("行がない表 {files}", "no rows in {files}"),
     "ledger.missing.facts": ("{file} の空欄 {keys}", "{keys} empty in {file}"),
+    "ledger.missing.fact": ("「{ja}」", "'{en}'"),
     "ledger.missing.sep": ("、", "; "),
     "ledger.missing.next": (
         "記入してから privacy-inventory validate {path} で確かめてください（見本の行つきの Excel ブックから"

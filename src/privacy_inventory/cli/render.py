@@ -18,6 +18,7 @@ from ..assess.rules import SEVERITIES, Severity
 from ..errors import LedgerInvalid
 from ..frames import jsonable, records
 from ..i18n import t
+from ..ledger.schema import ORGANISATION_FIELDS, ORGANISATION_FILE, ORGANISATION_SHEET
 from ..ledger.textio import defuse_frame
 
 console = Console(highlight=False, soft_wrap=False)
@@ -97,15 +98,16 @@ def what_is_missing(problems: pd.DataFrame) -> str | None:
         return None
     tables = errors[errors["code"].isin(["empty_table", "missing_file"])]["file"].drop_duplicates()
     required = errors[errors["code"] == "required"]
-    if (required["row"].notna()).any():  # an empty cell in a row: an error in the rows, not a gap
-        return None
+    if not required["file"].isin([ORGANISATION_FILE, ORGANISATION_SHEET]).all():
+        return None  # an empty cell in a table's row: an error in the rows, not a gap
     parts = []
     if len(tables):
         parts.append(t("ledger.missing.tables", files=", ".join(tables)))
     if len(required):
-        parts.append(
-            t("ledger.missing.facts", file=required["file"].iloc[0], keys=", ".join(required["column"]))
-        )
+        fields = {f.path: f for f in ORGANISATION_FIELDS}
+        names = [t("ledger.missing.fact", ja=fields[c].ja, en=fields[c].en) if c in fields else str(c)
+                 for c in required["column"]]  # fmt: skip
+        parts.append(t("ledger.missing.facts", file=required["file"].iloc[0], keys=", ".join(names)))
     return t("ledger.missing.sep").join(parts)
 
 

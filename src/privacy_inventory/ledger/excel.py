@@ -169,6 +169,13 @@ def _cell(ws, value: Any, sheet: str, row: int, col: int, style: tuple | None = 
     return cell
 
 
+def _text_cell(ws, text: str) -> Cell:
+    """A cell that holds text as text (a header or label from the ledger may start with =)."""
+    cell = WriteOnlyCell(ws, value=text)
+    cell.data_type = "s"
+    return cell
+
+
 class _Lists:
     """The hidden sheet of dropdown lists: one column per list, referenced as a range."""
 
@@ -197,8 +204,9 @@ class _Lists:
         ws.sheet_state = "hidden"
         ws.append([name for name, _ in self.columns])
         longest = max((len(v) for _, v in self.columns), default=0)
-        for i in range(longest):
-            ws.append([values[i] if i < len(values) else None for _, values in self.columns])
+        for i in range(longest):  # ids are ledger text: one starting with = stays text
+            row = [values[i] if i < len(values) else None for _, values in self.columns]
+            ws.append([_cell(ws, v, LISTS_SHEET, i + 2, j) for j, v in enumerate(row)])
 
 
 def _dv(kind: str | None, formula1: str | None = None, *, warn: bool = False, title: str, prompt: str,
@@ -349,7 +357,7 @@ def _write_table(ws, table: Table, df: pd.DataFrame, lists: _Lists, tables: dict
         if dv is not None:
             dv.add(f"{letter}{FIRST_ROW}:{letter}{end}")
             ws.data_validations.append(dv)
-    keys = [WriteOnlyCell(ws, value=name) for name in [c.name for c in cols] + extra]
+    keys = [_text_cell(ws, name) for name in [c.name for c in cols] + extra]
     for cell in keys:
         cell.font = KEY_FONT
     ws.append(keys)
@@ -359,7 +367,7 @@ def _write_table(ws, table: Table, df: pd.DataFrame, lists: _Lists, tables: dict
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, WRAP
         cell.comment = _header_comment(col)
         header.append(cell)
-    header += [WriteOnlyCell(ws, value=name) for name in extra]
+    header += [_text_cell(ws, name) for name in extra]
     ws.append(header)
     frame = df.reindex(columns=[c.name for c in cols] + extra)
     specs = cols + [Column(name, "text", "", "") for name in extra]
@@ -514,7 +522,7 @@ def _write_matrix(ws, tables: dict[str, pd.DataFrame], lists: _Lists) -> None:
     ws.data_validations.append(tick_dv)
 
     def label_cell(text: str) -> Cell:
-        cell = WriteOnlyCell(ws, value=text)
+        cell = _text_cell(ws, text)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         return cell
 

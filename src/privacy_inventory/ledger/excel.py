@@ -21,7 +21,6 @@ in an imported workbook is never evaluated, it is an error naming its cell.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +57,6 @@ from .matrix import (
     row_label,
 )
 from .schema import (
-    EXAMPLE_PREFIX,
     FLOWS,
     LIST_SEPARATOR,
     ORGANISATION_FIELDS,
@@ -71,7 +69,7 @@ from .schema import (
     OrgField,
     Table,
 )
-from .validate import ProblemCode, problem
+from .validate import ProblemCode, example_rows, problem
 
 GUIDE_SHEET = "はじめに"
 LISTS_SHEET = "選択肢"
@@ -313,16 +311,6 @@ def _check_storable(tables: dict[str, pd.DataFrame]) -> None:
                 i = int(bad.to_numpy().nonzero()[0][0])
                 raise UsageError(f"{table.sheet}!{get_column_letter(j + 1)}{i + FIRST_ROW}: the value contains a "
                                  f"control character Excel cannot store: {df[name].iloc[i]!r}")  # fmt: skip
-
-
-def example_rows(table: Table, df: pd.DataFrame) -> pd.Series:
-    """Rows holding an example of the template (an id or reference starting with 例)."""
-    marked = rf"(?:^|{LIST_SEPARATOR})\s*{re.escape(EXAMPLE_PREFIX)}"
-    found = pd.Series(False, index=df.index)
-    for col in table.columns:
-        if col.kind in ("id", "ref") and col.name in df:
-            found |= df[col.name].astype("string").str.contains(marked, regex=True).fillna(False).astype(bool)
-    return found
 
 
 def export_workbook(tables: dict[str, pd.DataFrame], organisation: dict, out: Path) -> None:

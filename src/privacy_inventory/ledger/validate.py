@@ -14,10 +14,8 @@ import pandas as pd
 
 from ..frames import explode_list, isin, split_reference
 from ..i18n import Vocabulary, t
-from .formats import DATE_DTYPE, parse_bools, parse_dates, parse_ints
+from .formats import parse_bools, parse_dates, parse_ints  # how a value may be written: formats.py
 from .schema import EXAMPLE_PREFIX, LIST_SEPARATOR, TABLES_BY_NAME, Column, Table
-
-__all__ = ["DATE_DTYPE", "parse_bools", "parse_dates", "parse_ints"]  # the parsers live in formats.py
 
 PROBLEM_COLUMNS = ["file", "row", "column", "value", "expected", "severity", "code"]
 
@@ -328,18 +326,32 @@ def check_typed_reference(
     return problems_frame(pd.concat(frames, ignore_index=True)) if frames else problems_frame()
 
 
+def _example_marked(s: pd.Series) -> pd.Series:
+    """Cells holding an example id (or, in a list cell, one among others)."""
+    marked = rf"(?:^|{LIST_SEPARATOR})\s*{re.escape(EXAMPLE_PREFIX)}"
+    return s.astype("string").str.contains(marked, regex=True).fillna(False).astype(bool)
+
+
+def _id_columns(table: Table, df: pd.DataFrame) -> list[str]:
+    return [c.name for c in table.columns if c.kind in ("id", "ref") and c.name in df.columns]
+
+
+def example_rows(table: Table, df: pd.DataFrame) -> pd.Series:
+    """Rows holding an example of the workbook template: an id or a reference starting with 例."""
+    found = pd.Series(False, index=df.index)
+    for name in _id_columns(table, df):
+        found |= _example_marked(df[name])
+    return found
+
+
 def check_examples(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
     """Rows still holding an example of the workbook template (an id or a reference starting with
     EXAMPLE_PREFIX, 例): one problem per row, at its first such cell. A row stops being an example
     when its ids are changed, or it is deleted."""
-    columns = [c.name for c in table.columns if c.kind in ("id", "ref") and c.name in df.columns]
-    if df.empty or not columns:
-        return problems_frame()
-    marked = rf"(?:^|{LIST_SEPARATOR})\s*{re.escape(EXAMPLE_PREFIX)}"
     found = pd.Series(False, index=df.index)
     frames = []
-    for name in columns:
-        hit = df[name].astype("string").str.contains(marked, regex=True).fillna(False).astype(bool) & ~found
+    for name in _id_columns(table, df):
+        hit = _example_marked(df[name]) & ~found
         if hit.any():
             frames.append(
                 located(file or table.file, df[name], hit, name, t("formats.expected_not_example"),

@@ -48,30 +48,33 @@ def test_bundled_ledger_round_trips(cli, tmp_path):
         assert read(tmp_path / "back", t.file).equals(read(load_inventory().path, t.file))
 
 
+def letter(ws, key: str) -> str:
+    """The column of a key (row 1 of a table's sheet holds the keys)."""
+    return next(c for c in ws[1] if c.value == key).column_letter
+
+
 def test_workbook_guides_the_person_filling_it_in(cli, tmp_path):
     book = export(cli, None, tmp_path / "ledger.xlsx")
     wb = load_workbook(book)
-    assert {"README", "lists", "organisation", "items", "flows"} <= set(wb.sheetnames)
-    assert wb["lists"].sheet_state == "hidden"
-    flows = wb["flows"]
-    assert flows.freeze_panes == "A2"
-    header = {c.value: c for c in flows[1]}
-    assert "根拠" in header["basis"].comment.text and "joint_use" in header["basis"].comment.text
+    assert {"はじめに", "選択肢", "組織", "項目", "提供・受領", "項目×提供先"} <= set(wb.sheetnames)
+    assert wb["選択肢"].sheet_state == "hidden"
+    flows = wb["提供・受領"]
+    assert flows.freeze_panes == "B3" and flows.row_dimensions[1].hidden
+    basis = letter(flows, "basis")
+    assert flows[f"{basis}2"].value == "根拠"  # the header people read
+    comment = flows[f"{basis}2"].comment.text
+    assert "根拠" in comment and "legal basis" in comment and "joint_use" in comment
     ranges = {str(dv.sqref): dv.formula1 for dv in flows.data_validations.dataValidation}
-    basis_col = header["basis"].column_letter
-    assert any(r.startswith(f"{basis_col}2:") and f.startswith("lists!") for r, f in ranges.items())
+    assert any(r.startswith(f"{basis}3:") and f.startswith("'選択肢'!") for r, f in ranges.items())
     assert any(
-        r.startswith(f"{header['item_id'].column_letter}2:") for r in ranges
+        r.startswith(f"{letter(flows, 'item_id')}3:") for r in ranges
     )  # a foreign key has a dropdown too
-    items = wb["items"]
-    assert items["A2"].value == "I001" and items["A2"].data_type == "s"
-    specials = next(c for c in items[1] if c.value == "special_care").column_letter
-    assert items[f"{specials}2"].value is False  # a real boolean
-    dates = next(c for c in wb["partners"][1] if c.value == "contract_date").column_letter
-    assert any(hasattr(r.value, "year") for r in wb["partners"][dates][1:])  # real dates
-    assert "ドロップダウン" in " ".join(
-        str(r[0].value) for r in wb["README"].iter_rows()
-    ) or "プルダウン" in " ".join(str(r[0].value) for r in wb["README"].iter_rows())
+    items = wb["項目"]
+    assert items["A3"].value == "I001" and items["A3"].data_type == "s"
+    assert items[f"{letter(items, 'special_care')}3"].value == "いいえ"  # yes/no as people write it
+    dates = letter(wb["提供先"], "contract_date")
+    assert any(hasattr(r.value, "year") for r in wb["提供先"][dates][2:])  # real dates
+    assert "プルダウン" in " ".join(str(c.value) for r in wb["はじめに"].iter_rows() for c in r)
 
 
 KANA = "あいうえおかきくけこアイウエオ漢字台帳個人情報ー・（）"
@@ -124,9 +127,9 @@ def test_formula_like_text_is_written_as_text(cli, ledger, tmp_path):
     items.loc[1, "notes"] = "@cmd"
     write(ledger, "items.csv", items)
     book = export(cli, ledger, tmp_path / "l.xlsx")
-    ws = load_workbook(book)["items"]
-    notes = next(c for c in ws[1] if c.value == "notes").column_letter
-    assert ws[f"{notes}2"].data_type == "s" and ws[f"{notes}2"].value.startswith("=HYPERLINK")
+    ws = load_workbook(book)["項目"]
+    notes = letter(ws, "notes")
+    assert ws[f"{notes}3"].data_type == "s" and ws[f"{notes}3"].value.startswith("=HYPERLINK")
     assert load_inventory(book).items.loc[0, "notes"] == '=HYPERLINK("http://x")'
 
 
@@ -138,23 +141,25 @@ def _edit(book: Path, sheet: str, cell: str, value) -> None:
 
 def test_formula_cells_are_errors_naming_the_cell(cli, tmp_path):
     book = export(cli, None, tmp_path / "l.xlsx")
-    _edit(book, "flows", "F5", "=1+1")
+    _edit(book, "提供・受領", "F5", "=1+1")
     res = cli("import-xlsx", book, tmp_path / "out", "--format", "json")
     assert res.code == 1 and not (tmp_path / "out").exists()
-    assert "flows!F5" in res.out and "not a formula" in res.out
+    assert "提供・受領!F5" in res.out and "not a formula" in res.out
 
 
 def test_bad_values_are_reported_by_cell(cli, tmp_path):
     book = export(cli, None, tmp_path / "l.xlsx")
     wb = load_workbook(book)
-    header = [c.value for c in wb["flows"][1]]
-    col = chr(ord("A") + header.index("basis"))
+    col = letter(wb["提供・受領"], "basis")
     wb.close()
-    _edit(book, "flows", f"{col}17", "gift")
+    _edit(book, "提供・受領", f"{col}17", "gift")
     res = cli("import-xlsx", book, tmp_path / "out")
-    assert res.code == 1 and f"flows!{col}17" in res.out and "'gift'" in res.out and "joint_use" in res.out
+    assert (
+        res.code == 1 and f"提供・受領!{col}17" in res.out and "'gift'" in res.out and "joint_use" in res.out
+    )
     problems = read_raw(book).all_problems()
-    assert problems.loc[problems["code"] == "enum", "cell"].tolist() == [f"flows!{col}17"]
+    assert problems.loc[problems["code"] == "enum", "cell"].tolist() == [f"提供・受領!{col}17"]
+    assert problems.loc[problems["code"] == "enum", "row"].tolist() == [17]  # the sheet's row
 
 
 @pytest.mark.parametrize(
@@ -173,10 +178,10 @@ def test_not_a_workbook_or_protected(cli, tmp_path, content, message):
 def test_missing_or_renamed_sheet(cli, tmp_path):
     book = export(cli, None, tmp_path / "l.xlsx")
     wb = load_workbook(book)
-    wb["partners"].title = "取引先"
+    wb["提供先"].title = "取引先"
     wb.save(book)
     res = cli("import-xlsx", book, tmp_path / "out")
-    assert res.code == 1 and "'partners'" in res.out and "取引先" in res.out
+    assert res.code == 1 and "'提供先'" in res.out and "取引先" in res.out
 
 
 def test_import_refuses_a_non_empty_folder_unless_replace(cli, ledger, tmp_path):
@@ -194,7 +199,7 @@ def test_import_refuses_a_non_empty_folder_unless_replace(cli, ledger, tmp_path)
 
 def test_warnings_need_force(cli, tmp_path):
     book = export(cli, None, tmp_path / "l.xlsx")
-    _edit(book, "items", "Z1", "my_extra_column")
+    _edit(book, "項目", "Z1", "my_extra_column")
     assert cli("import-xlsx", book, tmp_path / "a").code == 1 and not (tmp_path / "a").exists()
     assert cli("import-xlsx", book, tmp_path / "b", "--force").code == 0
 
@@ -233,7 +238,7 @@ def test_export_into_an_existing_file_needs_force(cli, tmp_path):
 def test_control_characters_are_a_clear_error(tmp_path):
     tables = {t.name: pd.DataFrame(columns=t.column_names) for t in TABLES}
     tables["items"] = pd.DataFrame([{"item_id": "I1", "name_ja": "bad\x01name"}])
-    with pytest.raises(Exception, match=r"items!B2"):
+    with pytest.raises(Exception, match=r"項目!B3"):
         export_workbook(tables, {}, tmp_path / "x.xlsx")
     assert not (tmp_path / "x.xlsx").exists()
     shutil.rmtree(tmp_path, ignore_errors=True)

@@ -19,7 +19,7 @@ from privacy_inventory.assess.incident_register import (
     step_status,
 )
 from privacy_inventory.assess.incident_review import incident_trend, incidents_in_period
-from privacy_inventory.ledger.schema import INCIDENTS
+from privacy_inventory.ledger.schema import ACTIONS, INCIDENTS
 from privacy_inventory.report.history import diff
 from privacy_inventory.report.snapshot import read_snapshot
 
@@ -243,10 +243,10 @@ def test_workbook_has_the_register_and_an_older_one_imports(cli, tmp_path):
     book = tmp_path / "l.xlsx"
     assert cli("export-xlsx", book).code == 0
     wb = load_workbook(book)
-    assert "incidents" in wb.sheetnames
+    assert INCIDENTS.sheet in wb.sheetnames
     assert load_inventory(book).incidents["incident_id"].tolist()[-1] == "INC-2026-005"
-    del wb["incidents"]
-    for row in wb["actions"].iter_rows(min_row=2):  # the prevention actions refer to incidents
+    del wb[INCIDENTS.sheet]
+    for row in wb[ACTIONS.sheet].iter_rows(min_row=3):  # the prevention actions refer to incidents
         if str(row[2].value or "").startswith("incident:"):
             row[2].value = "item:I001"
     wb.save(book)

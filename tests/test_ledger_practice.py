@@ -37,13 +37,13 @@ def test_init_and_the_workbook_carry_the_new_columns(cli, tmp_path):
     assert set(PRACTICE) <= set(header)
     assert "category" in (tmp_path / "new" / "purposes.csv").read_text(encoding="utf-8").splitlines()[0]
     assert cli("export-xlsx", tmp_path / "ledger.xlsx").code == 0
-    items = load_workbook(tmp_path / "ledger.xlsx")["items"]
-    cells = {c.value: c for c in items[1]}
-    assert "廃棄方法" in cells["disposal"].comment.text and "；" not in cells["disposal"].comment.text
-    col = cells["disposal"].column_letter
-    [dv] = [dv for dv in items.data_validations.dataValidation if str(dv.sqref).startswith(f"{col}2:")]
+    items = load_workbook(tmp_path / "ledger.xlsx")["項目"]
+    col = next(c for c in items[1] if c.value == "disposal").column_letter  # row 1: the keys
+    comment = items[f"{col}2"].comment.text  # row 2: the header people read
+    assert "廃棄方法" in comment and "；" not in comment
+    [dv] = [dv for dv in items.data_validations.dataValidation if str(dv.sqref).startswith(f"{col}3:")]
     assert dv.errorStyle == "warning"  # "dissolve;erase" is not one list entry: warn, do not refuse
-    assert items[f"{col}2"].value == "dissolve;erase"
+    assert items[f"{col}3"].value == "溶解処理;データ消去（復元不可能な方法）"  # dissolve;erase, as labels
 
 
 def test_diff_reports_a_confirmation(ledger, tmp_path, cli):

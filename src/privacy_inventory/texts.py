@@ -1084,3 +1084,347 @@ TEXTS |= {
         "Next: privacy-inventory validate {out} → edit in Excel (export-xlsx {out} ledger.xlsx, import-xlsx) → check → review",
     ),
 }
+
+# --- input formats and the Excel workbook (ledger/formats.py, ledger/excel.py, ledger/matrix.py, init, --------
+# --- import-xlsx); the format rules are shown from here in docs/ledger.md and the workbook's guide ----------
+TEXTS |= {
+    "formats.title": ("入力の形式", "Input formats"),
+    "formats.where": (
+        "CSV・Excel ブック・organisation.yaml のどれでも、同じ書き方を受け付けます。",
+        "CSV files, the workbook and organisation.yaml accept the same ways of writing a value.",
+    ),
+    "formats.date": (
+        "日付：2026-05-15、2026/5/15、2026.5.15、2026年5月15日、和暦 令和8年5月15日・令和元年5月1日・R8.5.15"
+        "（平成/H・昭和/S も同様）。Excel の日付セルはそのまま日付として読みます。",
+        "Dates: 2026-05-15, 2026/5/15, 2026.5.15, 2026年5月15日, or the Japanese era: 令和8年5月15日, "
+        "令和元年5月1日, R8.5.15 (平成/H and 昭和/S alike). An Excel date cell is read as the date it holds.",
+    ),
+    "formats.date_strict": (
+        "実在する日付に限ります（2月30日は誤り）。和暦はその元号の期間内の日付に限ります"
+        "（平成31年4月30日の翌日は令和元年5月1日）。全角の数字・記号も読めます。",
+        "A date must exist (no 30 February); an era date must fall within its era (the day after "
+        "平成31年4月30日 is 令和元年5月1日). Full-width digits and signs are read too.",
+    ),
+    "formats.bool": (
+        "はい・いいえ：はい/いいえ、〇/×（○・◯ も可）、true/false、yes/no、1/0、有/無（大文字・全角も可）。",
+        "Yes / no: はい/いいえ, 〇/× (also ○ and ◯), true/false, yes/no, 1/0, 有/無 (any case, full-width too).",
+    ),
+    "formats.code": (
+        "選択肢の列：一覧の日本語の名称、英語の名称、またはコード（例：委託（法27条5項1号）、outsourcing）。",
+        "Columns with a list of choices: the Japanese name, the English name or the code "
+        "(e.g. 委託（法27条5項1号）, outsourcing).",
+    ),
+    "formats.multiple": (
+        "複数の値を入れる列は ; で区切ります（全角の ； も可。例：I001;I002）。",
+        "A column of several values separates them with ; (full-width ； too; e.g. I001;I002).",
+    ),
+    "formats.ids": (
+        "ID は文字列です（001 の 0 も残ります）。空欄は値なしです。",
+        "Ids are text (001 keeps its zero). An empty cell is a missing value.",
+    ),
+    "formats.written": (
+        "import-xlsx が書き出す CSV では、日付は YYYY-MM-DD、はい・いいえは true/false、選択肢はコードに"
+        "そろえます。",
+        "The CSV files import-xlsx writes hold dates as YYYY-MM-DD, yes/no as true/false and choices as codes.",
+    ),
+    "formats.expected_date": (
+        "実在する日付（2026-05-15、2026/5/15、2026年5月15日、令和8年5月15日、R8.5.15 など）",
+        "a real calendar date as YYYY-MM-DD, YYYY/MM/DD, 2026年5月15日 or in the Japanese era "
+        "(令和8年5月15日, R8.5.15)",
+    ),
+    "formats.expected_bool": (
+        "はい・いいえ（〇/×、true/false、yes/no、1/0 も可）",
+        "yes or no: true/false, yes/no, 1/0, はい/いいえ or 〇/×",
+    ),
+    "formats.expected_not_example": (
+        "見本の行（IDが「例」で始まる）ではない行：書き換えてIDの「例」を消すか、行を削除する",
+        "no example row (its id starts with 例): change the row, id included, or delete it",
+    ),
+}
+TEXTS |= {
+    # data validation of the workbook: input messages and error alerts (≤ 255 characters each)
+    "xlsx.error.title": ("入力できない値", "Not accepted"),
+    "xlsx.prompt.required": ("必須", "required"),
+    "xlsx.prompt.choose_one": ("一覧から選んでください。", "Choose from the list."),
+    "xlsx.prompt.choose_many": (
+        "一覧から選びます。複数のときは ; で区切って入力します。",
+        "Choose from the list; type several separated by ;.",
+    ),
+    "xlsx.error.choose_one": (
+        "一覧にない値です。一覧から選んでください。",
+        "Not in the list: choose from it.",
+    ),
+    "xlsx.error.choose_many": (
+        "一覧の1つではありません。複数の値を ; で区切った場合は、それぞれが一覧にあれば取り込めます。",
+        "Not one entry of the list: several entries separated by ; are fine if each is in the list.",
+    ),
+    "xlsx.prompt.ref_one": ("「{sheet}」シートのIDを選びます。", "An id from the sheet {sheet}."),
+    "xlsx.prompt.ref_many": (
+        "「{sheet}」シートのID。複数は ; で区切ります（例：{example}）。",
+        "Ids from the sheet {sheet}, several separated by ; (e.g. {example}).",
+    ),
+    "xlsx.error.ref": (
+        "「{sheet}」シートにないIDです。新しいIDなら「{sheet}」シートにも行を追加してください。",
+        "This id is not on the sheet {sheet}: if it is new, add its row there too.",
+    ),
+    "xlsx.prompt.bool": (
+        "はい・いいえを選びます（〇/×、true/false も読めます）。",
+        "Yes or no (〇/×, true/false are read too).",
+    ),
+    "xlsx.error.bool": ("はい・いいえを選んでください。", "Choose はい (yes) or いいえ (no)."),
+    "xlsx.prompt.date": (
+        "日付（2026-05-15、2026/5/15、令和8年5月15日、R8.5.15）。",
+        "A date (2026-05-15, 2026/5/15, or the Japanese era: 令和8年5月15日, R8.5.15).",
+    ),
+    "xlsx.error.date": (
+        "日付を入力してください（例：2026-05-15、令和8年5月15日）。",
+        "Enter a date (e.g. 2026-05-15).",
+    ),
+    "xlsx.prompt.int": ("{minimum}以上の整数。", "A whole number, {minimum} or more."),
+    "xlsx.error.int": ("{minimum}以上の整数を入力してください。", "Enter a whole number, {minimum} or more."),
+    "xlsx.comment.key": ("列のキー", "key"),  # in a header's comment: 列のキー / key: basis
+    # the organisation sheet's header
+    "xlsx.org.key": ("キー", "key"),
+    "xlsx.org.label": ("項目", "label"),
+    "xlsx.org.value": ("値", "value"),
+    "xlsx.org.source": ("出典", "source"),
+    "xlsx.org.english": ("English", "English"),
+    # the guide sheet (はじめに)
+    "xlsx.guide.title": (
+        "個人情報管理台帳　記入ガイド",
+        "Personal-data ledger: how to fill in this workbook",
+    ),
+    "xlsx.guide.column.section": ("区分", "section"),
+    "xlsx.guide.column.ja": ("説明", "Japanese"),
+    "xlsx.guide.column.en": ("English", "English"),
+    "xlsx.guide.section.about": ("このブック", "this workbook"),
+    "xlsx.guide.section.examples": ("見本の行", "example rows"),
+    "xlsx.guide.section.sheets": ("シート", "sheets"),
+    "xlsx.guide.section.import": ("取り込み", "import"),
+    "xlsx.guide.about": (
+        "シートごとに台帳の1つの表です。1行が1つの事実です（1つの項目、1つの提供など）。「組織」シートは組織の"
+        "情報を1行に1つずつ記入します。",
+        "Each sheet is one table of the ledger; a row is one fact (an item, a flow, …). The 組織 sheet holds "
+        "the organisation's facts, one per row.",
+    ),
+    "xlsx.guide.header": (
+        "見出し（2行目）のコメントに、列の意味（日本語・英語）と入力できる値があります。セルを選ぶと入力の説明が"
+        "表示されます。見出しの▼で絞り込み・並べ替えができます。",
+        "The comment of each header (row 2) gives the column's meaning in Japanese and English and what it "
+        "takes; selecting a cell shows an input message. The header's filter buttons filter and sort.",
+    ),
+    "xlsx.guide.dropdowns": (
+        "区分・種別などの列とはい・いいえの列はプルダウンから選びます（日本語の名称）。IDの列は他のシートの"
+        "IDを選べます。一覧にない値は取り込めません（複数の値・新しいIDは警告のみ）。",
+        "Columns of choices and yes/no columns have dropdowns (Japanese names); id columns offer the ids "
+        "of the other sheet. A value outside the list is not accepted (several values or a new id: a "
+        "warning only).",
+    ),
+    "xlsx.guide.key_row": (
+        "1行目（非表示）は列のキーで、取り込みに使います。変更しないでください（削除しても2行目の見出しから"
+        "読み取ります）。",
+        "Row 1 (hidden) holds the column keys, which import reads. Leave it as it is (if it is deleted, "
+        "import reads the Japanese headers of row 2).",
+    ),
+    "xlsx.guide.examples": (
+        "灰色の行は見本です（IDが「例」で始まる）。自組織の内容に書き換えてIDの「例」を消すか、行を削除して"
+        "ください。見本の行が残っていると import-xlsx は取り込まず、その行をセル番地で示します。",
+        "Grey rows are examples (their ids start with 例). Change them to your own facts, removing 例 from "
+        "the ids, or delete them: import-xlsx refuses a workbook with an example left in and names the "
+        "rows by cell.",
+    ),
+    "xlsx.guide.matrix": (
+        "項目（行）×提供先（列）の表です。項目がその提供先へ渡るセルに 〇 を入れると、取り込み時に「提供・受領」"
+        "の行になります（IDは自動で付番）。",
+        "Items (rows) × partners (columns): a 〇 where an item goes to a partner becomes a row of 提供・受領 "
+        "(flows) on import, with a new id.",
+    ),
+    "xlsx.guide.matrix_header": (
+        "列ごとに、上の行で提供先ID・利用目的ID・根拠（共同利用なら共同利用ID）を選びます。同じ提供先でも"
+        "利用目的・根拠が違えば列を分けます（右の空いた列を使えます）。法令に基づく提供は利用目的が空欄でも"
+        "かまいません。",
+        "For each column pick, in the rows above, the partner id, the purpose id and the basis (and the "
+        "joint-use id for joint use). Another purpose or basis for the same partner is another column "
+        "(use the empty ones on the right). A statutory basis may leave the purpose empty.",
+    ),
+    "xlsx.guide.matrix_cells": (
+        "● は「提供・受領」に記録済みの提供です（取り込みでは何もしません）。〇 は追加、空欄・× は何もしません。"
+        "同じ項目・提供先・利用目的・根拠の提供がすでにあれば、〇 でも重複して追加しません。",
+        "● marks a flow already recorded in 提供・受領 (import does nothing with it); 〇 adds one; empty or × "
+        "does nothing. A 〇 never duplicates a flow with the same item, partner, purpose and basis.",
+    ),
+    "xlsx.guide.matrix_record": (
+        "提供をやめるときは「提供・受領」の行を削除してください（● を消しても削除されません）。追加した提供の"
+        "経路・暗号化などは、次に書き出したときに「提供・受領」で記入できます。項目×利用目的にない組合せは "
+        "check が指摘します。",
+        "To remove a flow delete its row in 提供・受領 (clearing a ● deletes nothing). Channel, encryption and "
+        "the rest of an added flow are filled in on 提供・受領 after the next export; a purpose the item "
+        "does not have (項目×利用目的) is reported by check.",
+    ),
+    "xlsx.guide.import": (
+        "取り込み：privacy-inventory import-xlsx このファイル.xlsx 台帳フォルダ（既存の台帳を更新するときは "
+        "--replace）。誤りはすべてセル番地（例：提供・受領!C17）で示され、誤りがあれば何も書き出しません。",
+        "Import: privacy-inventory import-xlsx THIS.xlsx LEDGER_FOLDER (--replace to update an existing "
+        "ledger). Every problem is named by its cell (e.g. 提供・受領!C17); with errors nothing is written.",
+    ),
+    "xlsx.guide.formulas": (
+        "数式は使えません（取り込み時に誤りになります）。= + - @ で始まる文字は文字のまま保存されます。",
+        "Formulas are not allowed (import reports them as errors); text starting with = + - @ is kept as "
+        "text.",
+    ),
+    "xlsx.sheet.guide": ("このガイド", "this guide"),
+    "xlsx.sheet.organisation": (
+        "組織の名称・住所・代表者・窓口など（organisation.yaml）",
+        "the organisation's name, address, representative, contact … (organisation.yaml)",
+    ),
+    "xlsx.sheet.items": (
+        "個人情報の項目（個人情報管理台帳の本体）",
+        "personal-data items (the ledger proper)",
+    ),
+    "xlsx.sheet.purposes": ("公表している利用目的", "the published purposes of use"),
+    "xlsx.sheet.uses": ("項目ごとの利用目的（項目×利用目的）", "which item is used for which purpose"),
+    "xlsx.sheet.partners": ("提供先・委託先・共同利用者", "partners: recipients, outsourcees, joint users"),
+    "xlsx.sheet.joint_uses": (
+        "共同利用（法27条5項3号）の取決め",
+        "joint-use arrangements (APPI Art.27(5)(iii))",
+    ),
+    "xlsx.sheet.matrix": ("項目×提供先の表：〇 で提供を追加", "items × partners: a 〇 adds a flow"),
+    "xlsx.sheet.flows": ("提供・受領の流れ（1行が1つの提供）", "data flows, one per row"),
+    "xlsx.sheet.departments": ("部門と個人情報管理者", "departments and their managers"),
+    "xlsx.sheet.controls": ("安全管理措置", "safety-management measures"),
+    "xlsx.sheet.actions": ("改善処置（PDCA）", "improvement actions (PDCA)"),
+    "xlsx.sheet.incidents": (
+        "漏えい等事案の記録（報告・本人通知の期限と実施日）",
+        "incident register: report and notice due dates and when they were made",
+    ),
+    # the matrix sheet (項目×提供先)
+    "matrix.partner_name": ("提供先名", "partner name"),
+    "matrix.item_name": ("項目名", "item name"),
+    "matrix.hint.partner_id": ("← 提供先のID（「提供先」シート）", "← the partner's id"),
+    "matrix.hint.partner_name": ("（表示のみ）", "(shown only)"),
+    "matrix.hint.purpose_id": ("← 利用目的のID（法令に基づく提供は空欄可）", "← the purpose id"),
+    "matrix.hint.basis": ("← 提供の根拠", "← the basis"),
+    "matrix.hint.joint_use_id": ("← 共同利用のときその共同利用ID", "← the joint-use id, for joint use"),
+    "matrix.prompt.partner_id": (
+        "この列の提供先のID（「提供先」シート）。",
+        "The partner of this column (an id of the 提供先 sheet).",
+    ),
+    "matrix.prompt.purpose_id": (
+        "この列の利用目的のID（「利用目的」シート）。法令に基づく提供は空欄でかまいません。",
+        "The purpose of this column (an id of the 利用目的 sheet); a statutory basis may leave it empty.",
+    ),
+    "matrix.prompt.basis": ("この列の提供の根拠を選びます。", "The basis of this column's flows."),
+    "matrix.prompt.joint_use_id": (
+        "共同利用のとき、その共同利用ID（「共同利用」シート）。",
+        "For joint use: the arrangement (an id of the 共同利用 sheet).",
+    ),
+    "matrix.prompt.item_id": ("項目のID（「項目」シート）。", "An item id (the 項目 sheet)."),
+    "matrix.prompt.tick_title": ("提供の追加", "add a flow"),
+    "matrix.prompt.tick": (
+        "〇 でこの項目をこの列の提供先へ提供（取り込みで「提供・受領」に追加）。● は記録済み。",
+        "〇: this item goes to this column's partner (added to the flows on import). ●: recorded already.",
+    ),
+    "matrix.error.ref": (
+        "一覧にないIDです。そのシートに行があるか確かめてください。",
+        "This id is not in the list: check its sheet has the row.",
+    ),
+    "matrix.error.tick": ("〇 を入れるか、空欄にしてください。", "Put 〇, or leave the cell empty."),
+    "matrix.expected_partner": (
+        "この列の提供先ID（〇 がある列に必要）",
+        "the column's partner id (a column with a 〇 needs one)",
+    ),
+    "matrix.expected_basis": (
+        "この列の根拠（〇 がある列に必要）",
+        "the column's basis (a column with a 〇 needs one)",
+    ),
+    "matrix.expected_purpose": (
+        "この列の利用目的ID（〇 がある列に必要。法令に基づく提供のみ空欄可）",
+        "the column's purpose id (a column with a 〇 needs one unless its basis is statutory)",
+    ),
+    "matrix.expected_item": (
+        "この行の項目ID（〇 がある行に必要）",
+        "the row's item id (a row with a 〇 needs one)",
+    ),
+    "matrix.expected_tick": (
+        "〇（追加）、●（記録済み）、または空欄",
+        "〇 (add), ● (recorded) or an empty cell",
+    ),
+    "matrix.expected_layout": (
+        "A列の見出し（提供先ID・利用目的ID・根拠・共同利用ID、その下に項目ID）",
+        "the headings of column A (提供先ID, 利用目的ID, 根拠, 共同利用ID, then 項目ID above the items)",
+    ),
+}
+TEXTS |= {
+    # a command that needs a valid ledger and did not get one (cli/render.py)
+    "ledger.invalid": ("台帳 {path} に誤りが {n} 件あります。", "The ledger {path} has {n} error(s)."),
+    "ledger.missing": (
+        "台帳 {path} はまだ記入されていません：{missing}。",
+        "The ledger {path} is not filled in yet: {missing}.",
+    ),
+    "ledger.missing.tables": ("行がない表 {files}", "no rows in {files}"),
+    "ledger.missing.facts": ("{file} の空欄 {keys}", "{keys} empty in {file}"),
+    "ledger.missing.fact": ("「{ja}」", "'{en}'"),
+    "ledger.missing.sep": ("、", "; "),
+    "ledger.missing.next": (
+        "記入してから privacy-inventory validate {path} で確かめてください（見本の行つきの Excel ブックから"
+        "始めるには privacy-inventory init 台帳.xlsx）。",
+        "Fill them in, then run privacy-inventory validate {path} (to start from an Excel workbook with "
+        "example rows: privacy-inventory init ledger.xlsx).",
+    ),
+}
+TEXTS |= {
+    # init FILE.xlsx and import-xlsx (cli/ledger.py)
+    "init.workbook": (
+        "記入用の Excel ブックを {path} に書き出しました（「はじめに」シートに記入方法があります）。",
+        "Wrote the workbook {path} to fill in (the sheet はじめに explains how).",
+    ),
+    "init.workbook_next": (
+        "灰色の見本の行（IDが「例」で始まる）を書き換えるか削除してから、privacy-inventory import-xlsx {path} "
+        "台帳フォルダ で取り込んでください。",
+        "Change or delete the grey example rows (ids starting with 例), then run: privacy-inventory "
+        "import-xlsx {path} LEDGER_FOLDER",
+    ),
+    "init.not_xlsx": (
+        "{path}：init が書き出せるのはフォルダか .xlsx のブックです",
+        "{path}: init writes a folder or an .xlsx workbook",
+    ),
+    "xlsx.examples_left": (
+        "見本の行が {n} 行残っています（{cells}）。書き換えてIDの「例」を消すか、行を削除してから取り込んでください。",
+        "{n} example row(s) left in ({cells}): change them, removing 例 from the ids, or delete them, "
+        "then import again.",
+    ),
+    "xlsx.more": (" ほか{n}件", " and {n} more"),
+    "xlsx.matrix_added": (
+        "項目×提供先の 〇 から提供・受領を {n} 件追加しました（{ids}）。",
+        "Added {n} flow(s) from the ticks of 項目×提供先 ({ids}).",
+    ),
+}
+TEXTS |= {
+    "xlsx.guide.section.matrix": ("項目×提供先", "items × partners"),
+    "xlsx.docs.title": ("Excel ブック", "The Excel workbook"),
+    "xlsx.docs.commands": (
+        "privacy-inventory export-xlsx 台帳 台帳.xlsx で書き出し、privacy-inventory import-xlsx 台帳.xlsx 台帳 "
+        "--replace で戻します。privacy-inventory init 台帳.xlsx は、見本の行つきの記入用ブックを書き出します。"
+        "validate・check・score などは台帳フォルダの代わりにブックも読めます。",
+        "privacy-inventory export-xlsx LEDGER ledger.xlsx writes it, privacy-inventory import-xlsx "
+        "ledger.xlsx LEDGER --replace reads it back; privacy-inventory init ledger.xlsx writes a new one "
+        "with example rows. validate, check, score and the others read a workbook wherever they read a "
+        "ledger folder.",
+    ),
+}
+TEXTS |= {
+    "matrix.too_large": (
+        "（大きな台帳のため、記録済みの提供 ● は表示していません。「提供・受領」を見てください）",
+        "(a large ledger: recorded flows are not marked here; see 提供・受領)",
+    ),
+}
+TEXTS |= {
+    # the comment of a workbook header (Japanese / English on one line)
+    "xlsx.comment.choices": ("選択肢", "choices"),
+    "xlsx.comment.date": (
+        "日付：2026-05-15、2026/5/15、令和8年5月15日、R8.5.15",
+        "date: 2026-05-15, 2026/5/15, 令和8年5月15日",
+    ),
+    "xlsx.comment.bool": ("はい・いいえ（〇/×、true/false も可）", "yes or no (〇/×, true/false)"),
+    "xlsx.comment.required": ("必須", "required"),
+}

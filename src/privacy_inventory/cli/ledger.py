@@ -15,13 +15,13 @@ from rich.markup import escape
 from ..assess.pipeline import assess, load_inventory, read_ledger
 from ..errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, UsageError
 from ..files import write_text_atomic
-from ..i18n import Lang
+from ..i18n import Lang, t
 from ..ledger.csv_export import export_ledger_csv
 from ..ledger.docs import render_fides_reference, render_ledger_reference
 from ..ledger.excel import export_workbook, write_csv_ledger
 from ..ledger.fides import export_fides, import_tables
 from ..ledger.load import UNREADABLE_CODES, resolve_ledger_dir, to_inventory
-from ..ledger.scaffold import ensure_empty_dir, init_ledger
+from ..ledger.scaffold import ensure_empty_dir, init_ledger, init_workbook
 from ..ledger.synth import SynthSpec, synthesize
 from ..ledger.write import replace_ledger
 from ..report.daicho import write_daicho
@@ -35,7 +35,16 @@ from .options import (
     optional_source,
     parse_as_of,
 )
-from .render import console, err_console, mapping_table, print_csv, print_json, print_problems, records
+from .render import (
+    console,
+    err_console,
+    mapping_table,
+    print_csv,
+    print_json,
+    print_problems,
+    records,
+    where,
+)
 
 
 def validate(
@@ -85,11 +94,30 @@ def validate(
         raise typer.Exit(EXIT_USAGE if errors["code"].isin(UNREADABLE_CODES).any() else EXIT_INVALID)
 
 
-def init(directory: Annotated[Path, typer.Argument(help="A new or empty directory.")]) -> None:
-    """Write an empty ledger (every table with its header, an organisation template, the risk model).
+def init(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="A new or empty directory, or a new workbook FILE.xlsx to fill in (guide and example rows).",
+            metavar="DIRECTORY|FILE.xlsx",
+        ),
+    ],
+) -> None:
+    """Start a ledger: a directory of empty tables, or an Excel workbook to fill in.
 
-    Refuses a directory that already has files in it.
+    `init DIR` writes every table with its header, an organisation template and the risk model; it
+    refuses a directory that already has files in it. `init FILE.xlsx` writes a workbook with a guide
+    sheet (はじめに), dropdowns and a few example rows per sheet (ids starting with 例, which import-xlsx
+    refuses until they are changed or deleted), and the 項目×提供先 matrix.
     """
+    suffix = directory.suffix.lower()
+    if suffix == ".xlsx":
+        init_workbook(directory)
+        console.print(escape(t("init.workbook", path=directory)))
+        console.print(escape(t("init.workbook_next", path=directory)))
+        return
+    if suffix in (".xls", ".xlsm", ".ods", ".csv"):
+        raise UsageError(t("init.not_xlsx", path=directory))
     written = init_ledger(directory)
     console.print(f"Empty ledger written to [bold]{escape(str(directory))}[/]: {', '.join(written)}")
     console.print(
@@ -137,7 +165,9 @@ def export_xlsx(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")] = False,
 ) -> None:
-    """The ledger as an Excel workbook: a sheet per table, headers explained, dropdowns, typed dates.
+    """The ledger as an Excel workbook for people: a guide sheet, a sheet per table with Japanese headers
+    (explained in their comments), dropdowns of Japanese labels and はい/いいえ, dates as dates, and the
+    項目×提供先 matrix where a 〇 adds a flow (docs/ledger.md).
 
     `export-xlsx OUT.xlsx` exports the bundled ledger; `export-xlsx DIR OUT.xlsx` another one.
     """
@@ -171,21 +201,26 @@ def import_xlsx(
     ] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
-    """Read a workbook, validate it like a CSV ledger (problems by cell, e.g. flows!D17) and write the
-    CSV ledger atomically only when it is valid."""
+    """Read a workbook, validate it like a CSV ledger (problems by cell, e.g. 提供・受領!D17) and write the
+    CSV ledger atomically only when it is valid. Labels, English labels and codes are read as codes;
+    each new 〇 of the 項目×提供先 matrix becomes a flow; example rows (ids starting with 例) are refused."""
     raw = read_ledger(resolve_ledger_dir(workbook))
     problems = raw.all_problems()
     errors = problems[problems["severity"] == "error"]
     warnings = problems[problems["severity"] != "error"]
     if fmt is OutputFormat.json:
-        print_json({"valid": errors.empty, "problems": records(problems)})
+        print_json({"valid": errors.empty, "added_flows": raw.added_flows, "problems": records(problems)})
     else:
         for p in problems.itertuples():
-            where = p.cell or f"{p.file}" + (f" row {p.row}" if pd.notna(p.row) else "")
             value = "" if p.value is None or pd.isna(p.value) else f" {p.value!r}:"
             console.print(
-                f"{'[red]error[/]' if p.severity == 'error' else '[yellow]warning[/]'} {escape(where)}{escape(value)} expected {escape(str(p.expected))}"
+                f"{'[red]error[/]' if p.severity == 'error' else '[yellow]warning[/]'} {escape(where(p))}{escape(value)} expected {escape(str(p.expected))}"
             )
+    examples = problems[problems["code"] == "example"]
+    if len(examples):
+        cells = [where(p) for p in examples.itertuples()]
+        shown = ", ".join(cells[:10]) + (t("xlsx.more", n=len(cells) - 10) if len(cells) > 10 else "")
+        err_console.print(escape(t("xlsx.examples_left", n=len(cells), cells=shown)))
     if not errors.empty:
         err_console.print(f"[red]{len(errors)} error(s)[/]: nothing was written to {escape(str(directory))}")
         raise typer.Exit(EXIT_INVALID)
@@ -193,7 +228,12 @@ def import_xlsx(
         err_console.print(f"{len(warnings)} warning(s): nothing was written; use --force to write anyway")
         raise typer.Exit(EXIT_INVALID)
     replace_ledger(directory, lambda tmp: write_csv_ledger(raw.tables, raw.organisation, tmp), replace)
-    console.print(f"[green]✓[/] Wrote the ledger to {escape(str(directory))}")
+    if raw.added_flows and fmt is not OutputFormat.json:
+        ids = raw.added_flows
+        span = ids[0] if len(ids) == 1 else f"{ids[0]}–{ids[-1]}"
+        console.print(escape(t("xlsx.matrix_added", n=len(ids), ids=span)))
+    if fmt is not OutputFormat.json:
+        console.print(f"[green]✓[/] Wrote the ledger to {escape(str(directory))}")
 
 
 def export_csv(

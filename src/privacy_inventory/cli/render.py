@@ -25,6 +25,9 @@ from ..i18n import label, t
 from ..ledger.inventory import Inventory
 from ..ledger.schema import (
     INCIDENTS,
+    ORGANISATION_FIELDS,
+    ORGANISATION_FILE,
+    ORGANISATION_SHEET,
     Adjustment,
     Availability,
     Band,
@@ -101,18 +104,53 @@ def print_problems(problems: pd.DataFrame, limit: int) -> None:
         console.print(f"… and {len(problems) - limit} more (use --max-problems or --format json for all)")
 
 
+def where(p: Any) -> str:
+    """Where a problem is: its cell in a workbook (提供・受領!C17), else file, row and column."""
+    cell = getattr(p, "cell", None)
+    if isinstance(cell, str) and cell:
+        return cell
+    return (
+        str(p.file)
+        + (f" row {p.row}" if pd.notna(p.row) else "")
+        + (f", column {p.column}" if isinstance(p.column, str) and p.column else "")
+    )
+
+
+def what_is_missing(problems: pd.DataFrame) -> str | None:
+    """When every error says something is missing (a table without rows, a missing file, an empty
+    required fact), what is missing, in a sentence; else None. `check` on an empty ledger says this
+    instead of listing errors."""
+    errors = problems[problems["severity"] == "error"]
+    empty = {"empty_table", "missing_file", "required"}
+    if errors.empty or not errors["code"].isin(empty).all():
+        return None
+    tables = errors[errors["code"].isin(["empty_table", "missing_file"])]["file"].drop_duplicates()
+    required = errors[errors["code"] == "required"]
+    if not required["file"].isin([ORGANISATION_FILE, ORGANISATION_SHEET]).all():
+        return None  # an empty cell in a table's row: an error in the rows, not a gap
+    parts = []
+    if len(tables):
+        parts.append(t("ledger.missing.tables", files=", ".join(tables)))
+    if len(required):
+        fields = {f.path: f for f in ORGANISATION_FIELDS}
+        names = [t("ledger.missing.fact", ja=fields[c].ja, en=fields[c].en) if c in fields else str(c)
+                 for c in required["column"]]  # fmt: skip
+        parts.append(t("ledger.missing.facts", file=required["file"].iloc[0], keys=", ".join(names)))
+    return t("ledger.missing.sep").join(parts)
+
+
 def report_ledger_invalid(exc: LedgerInvalid) -> None:
     """Shown by every command that needed a valid ledger and did not get one."""
-    err_console.print(f"[bold red]The ledger {escape(exc.path)} has errors[/]; nothing was written.")
     errors = exc.problems[exc.problems["severity"] == "error"]
+    missing = what_is_missing(exc.problems)
+    if missing:
+        err_console.print(f"[bold red]{escape(t('ledger.missing', path=exc.path, missing=missing))}[/]")
+        err_console.print(escape(t("ledger.missing.next", path=exc.path)))
+    else:
+        err_console.print(f"[bold red]{escape(t('ledger.invalid', path=exc.path, n=len(errors)))}[/]")
     for p in errors.head(30).itertuples():
-        where = (
-            p.file
-            + (f" row {p.row}" if pd.notna(p.row) else "")
-            + (f", column {p.column}" if p.column else "")
-        )
         value = "" if p.value is None or pd.isna(p.value) else f": {p.value!r}"
-        err_console.print(f"  {escape(where)}{escape(value)} — expected {escape(str(p.expected))}")
+        err_console.print(f"  {escape(where(p))}{escape(value)} — expected {escape(str(p.expected))}")
     if len(errors) > 30:
         err_console.print(f"  … and {len(errors) - 30} more: run `privacy-inventory validate` to see all")
 

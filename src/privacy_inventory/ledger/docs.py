@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..i18n import both
+from .formats import FORMAT_RULES
 from .schema import ORGANISATION_FIELDS, ORGANISATION_FILE, SOURCE_HELP, TABLES, Column
 
 HEADER = """\
@@ -12,8 +14,10 @@ HEADER = """\
 A ledger is a directory of CSV files (UTF-8, UTF-8 with BOM, or cp932 as saved by Japanese Excel) and
 `organisation.yaml`. Ids are text (`001` keeps its zero); an empty cell is a missing value. Every row has a
 `source`: {source}. `assumed` lists the columns of a policy-sourced row whose values are assumptions.
-Booleans accept true/false, yes/no, 1/0 (also はい/いいえ). Dates are YYYY-MM-DD (2024/02/01 also read).
-A column that takes several codes (`disposal`) separates them with `;`.
+Dates, yes/no values and choices may be written in several ways, the same in every file: see
+[入力の形式 — input formats](#入力の形式--input-formats). A column that takes several codes (`disposal`)
+separates them with `;`. The same tables can be kept in an Excel workbook: see
+[Excel ブック — the Excel workbook](#excel-ブック--the-excel-workbook).
 
 ## プライバシーマーク（JIS Q 15001）の台帳と他の形式 — the Privacy Mark ledger and other shapes
 
@@ -64,11 +68,33 @@ def _type(col: Column) -> str:
         return "whole number" + ("" if col.minimum is None else f" ≥ {col.minimum}")
     if col.pattern:
         return f"text ({col.pattern_help})"
-    return {"id": "text id", "text": "text", "bool": "true / false", "date": "date YYYY-MM-DD"}[col.kind]
+    return {"id": "text id", "text": "text", "bool": "yes / no", "date": "date"}[col.kind]
+
+
+def _formats_and_workbook() -> str:
+    """The input formats (formats.py) and the workbook (excel.py), from the texts the workbook's guide
+    shows too: Japanese, then English."""
+    from .excel import GUIDE_SECTIONS, sheet_order
+
+    out = [f"\n## {both('formats.title')[0]} — input formats\n\n"]
+    out += [f"- {ja}\n  {en}\n" for ja, en in (both(key) for key in FORMAT_RULES)]
+    out.append(f"\n## {both('xlsx.docs.title')[0]} — the Excel workbook\n\n")
+    ja, en = both("xlsx.docs.commands")
+    out.append(f"{ja}\n\n{en}\n\n| シート (sheet) | 内容 | content |\n|---|---|---|\n")
+    for sheet, key in sheet_order():
+        ja, en = both(f"xlsx.sheet.{key}")
+        out.append(f"| {sheet} | {ja} | {en} |\n")
+    for title, keys in GUIDE_SECTIONS:
+        if title in ("formats.title", "xlsx.guide.section.sheets"):
+            continue
+        ja_title, en_title = both(title)
+        out.append(f"\n### {ja_title} — {en_title}\n\n")
+        out += [f"- {ja}\n  {en}\n" for ja, en in (both(key) for key in keys)]
+    return "".join(out)
 
 
 def render_ledger_reference() -> str:
-    out = [HEADER.format(source=SOURCE_HELP.replace("|", "or"))]
+    out = [HEADER.format(source=SOURCE_HELP.replace("|", "or")), _formats_and_workbook()]
     for table in TABLES:
         out.append(f"\n## `{table.file}` — {table.ja} ({table.en})\n")
         out.append(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -13,7 +12,17 @@ import pandas as pd
 import yaml
 
 from ..errors import EXIT_USAGE, LedgerInvalid, UsageError
+from ..i18n import t
 from ..paths import bundled_inventory
+from .formats import (
+    bool_value,
+    canonical_frame,
+    code_of,
+    date_value,
+    parse_bools,
+    parse_dates,
+    parse_ints,
+)
 from .inventory import Inventory, dotted_get
 from .schema import (
     ORGANISATION_FIELDS,
@@ -22,18 +31,17 @@ from .schema import (
     SOURCE_HELP,
     SOURCE_PATTERN,
     TABLES,
+    TABLES_BY_NAME,
     Table,
 )
 from .textio import UnreadableText, decode, parse_header, read_csv_strings
 from .validate import (
     ProblemCode,
     check_columns,
+    check_examples,
     check_reference,
     check_table,
     check_typed_reference,
-    parse_bools,
-    parse_dates,
-    parse_ints,
     problem,
     problems_frame,
 )
@@ -51,12 +59,15 @@ class RawLedger:
     organisation: dict[str, Any] = field(default_factory=dict)
     problems: list[pd.DataFrame] = field(default_factory=list)
     encodings: dict[str, str] = field(default_factory=dict)
-    headers: dict[str, list[str]] = field(default_factory=dict)  # for cell addresses in a workbook
     workbook: bool = False
+    layout: Any = None  # excel.WorkbookLayout of a workbook: where each problem's cell is
+    added_flows: list[str] = field(default_factory=list)  # flow ids made from the workbook's matrix ticks
 
     def file_of(self, table: Table) -> str:
         """How problems name a table: its CSV file, or its sheet in a workbook."""
-        return table.name if self.workbook else table.file
+        if not self.workbook:
+            return table.file
+        return self.layout.sheet_of(table) if self.layout is not None else table.sheet
 
     def add(self, *rows: dict | pd.DataFrame) -> None:
         """Record problems: single problem dicts, or whole problem frames from a vectorised check."""
@@ -74,16 +85,23 @@ class RawLedger:
             ORGANISATION_FILE: -1,
             "organisation": -1,
         }
+        if self.layout is not None:  # the workbook's organisation sheet first, the matrix before the flows
+            order |= {
+                self.layout.org_sheet: -1,
+                **{s: 4.5 for s, sl in self.layout.sheets.items() if sl.by_letter},
+            }
         out["_order"] = out["file"].map(order).fillna(99)
         out = out.sort_values(["_order", "row", "column"], na_position="first", kind="stable")
         out = problems_frame(out.drop(columns="_order"))
-        if self.workbook:
-            from .excel import cell_address
-
-            out["cell"] = [
-                cell_address(f, self.headers.get(f, []), r, c)
+        if self.workbook and self.layout is not None:
+            # rows as the sheet counts them (below its header rows) and the cell, e.g. 提供・受領!C17;
+            # a problem about a whole sheet has no cell (None, never NaN)
+            found = [
+                self.layout.locate(f, None if pd.isna(r) else int(r), None if pd.isna(c) else c)
                 for f, r, c in zip(out["file"], out["row"], out["column"], strict=True)
             ]
+            out["row"] = pd.array([row for row, _ in found], dtype="Int64")
+            out["cell"] = pd.Series([cell for _, cell in found], index=out.index, dtype=object)
         return out
 
 
@@ -182,6 +200,7 @@ def _read_table(raw: RawLedger, table: Table) -> None:
 def _check_content(raw: RawLedger, table: Table, df: pd.DataFrame) -> None:
     """Row count and every cell of one table (the same for a CSV file and a workbook sheet)."""
     file = raw.file_of(table)
+    df = canonical_frame(table, df)  # labels → codes, はい → true, 令和8年5月15日 → 2026-05-15
     if len(df) < table.min_rows:
         raw.add(
             problem(
@@ -195,6 +214,7 @@ def _check_content(raw: RawLedger, table: Table, df: pd.DataFrame) -> None:
         )
     raw.tables[table.name] = df
     raw.add(check_table(table, df, file=file))
+    raw.add(check_examples(table, df, file=file))
 
 
 def _read_organisation(raw: RawLedger) -> None:
@@ -250,26 +270,26 @@ def check_organisation(raw: RawLedger, data: dict, f: str) -> None:
             if fld.required:
                 raw.add(problem(f, None, fld.path, None, f"a value ({fld.en})", code=ProblemCode.required))
             continue
-        if fld.kind == "date" and not isinstance(value, dt.date):
-            if pd.isna(parse_dates(pd.Series([str(value)]))[0]):
-                raw.add(
-                    problem(
-                        f, None, fld.path, value, "a real calendar date as YYYY-MM-DD", code=ProblemCode.date
-                    )
-                )
-        elif fld.kind == "enum" and fld.allowed is not None and str(value) not in fld.allowed.codes():
-            raw.add(
-                problem(
-                    f,
-                    None,
-                    fld.path,
-                    value,
-                    "one of: " + ", ".join(fld.allowed.codes()),
-                    code=ProblemCode.enum,
-                )
-            )
-        elif fld.kind == "bool" and not isinstance(value, bool):
-            raw.add(problem(f, None, fld.path, value, "true or false", code=ProblemCode.bool))
+        # the same forms as a CSV cell (formats.py); the value is kept in its canonical form
+        if fld.kind == "date":
+            day = date_value(value)
+            if day is None:
+                raw.add(problem(f, None, fld.path, value, t("formats.expected_date"), code=ProblemCode.date))
+            else:
+                _dotted_set(data, fld.path, day)
+        elif fld.kind == "enum" and fld.allowed is not None:
+            code = code_of(str(value), fld.allowed)
+            if code is None:
+                raw.add(problem(f, None, fld.path, value, "one of: " + ", ".join(fld.allowed.codes()),
+                                code=ProblemCode.enum))  # fmt: skip
+            else:
+                _dotted_set(data, fld.path, code)
+        elif fld.kind == "bool":
+            flag = bool_value(value)
+            if flag is None:
+                raw.add(problem(f, None, fld.path, value, t("formats.expected_bool"), code=ProblemCode.bool))
+            else:
+                _dotted_set(data, fld.path, flag)
         elif fld.kind == "text" and not isinstance(value, str | int):
             raw.add(problem(f, None, fld.path, value, "text", code=ProblemCode.type))
     for key, src in (data.get("sources") or {}).items():
@@ -295,6 +315,13 @@ def check_organisation(raw: RawLedger, data: dict, f: str) -> None:
     raw.organisation = data
 
 
+def _dotted_set(data: dict, dotted: str, value: Any) -> None:
+    *parents, last = dotted.split(".")
+    for part in parents:
+        data = data[part]
+    data[last] = value
+
+
 def _check_references(raw: RawLedger, rule_ids: Collection[str] | None) -> None:
     keys = {
         t.name: raw.tables[t.name][t.key[0]]
@@ -316,7 +343,7 @@ def _check_references(raw: RawLedger, rule_ids: Collection[str] | None) -> None:
                         df,
                         col.name,
                         keys[target_table],
-                        f"{target_col} in {target_table}.csv",
+                        f"{target_col} in {raw.file_of(TABLES_BY_NAME[target_table])}",
                         multiple=col.multiple,
                     )
                 )
@@ -345,19 +372,18 @@ def read_raw(path: str | Path | None, rule_ids: Collection[str] | None = None) -
 
 
 def read_raw_workbook(path: Path, rule_ids: Collection[str] | None = None) -> RawLedger:
-    from .excel import ORG_SHEET, read_workbook
+    from .excel import read_workbook
 
-    tables, organisation, problems, headers = read_workbook(path)
-    raw = RawLedger(path, workbook=True, headers=headers, encodings={"workbook": "xlsx"})
-    raw.add(*problems)
-    check_organisation(raw, organisation, ORG_SHEET)
-    raw.organisation = organisation
+    book = read_workbook(path)
+    raw = RawLedger(path, workbook=True, layout=book.layout, encodings={"workbook": "xlsx"})
+    raw.added_flows = book.added_flows
+    raw.add(*book.problems)
+    check_organisation(raw, book.organisation, book.layout.org_sheet)
     for table in TABLES:
-        if table.name not in tables:
+        if table.name not in book.tables:
             continue
-        df = tables[table.name]
-        header = list(df.columns)
-        raw.add(*check_columns(table, header, file=table.name))
+        df = book.tables[table.name]
+        raw.add(*check_columns(table, list(df.columns), file=raw.file_of(table)))
         _check_content(raw, table, df)
     _check_references(raw, rule_ids)
     return raw

@@ -13,6 +13,9 @@ from ..i18n import Vocabulary
 
 Kind = Literal["id", "text", "enum", "bool", "int", "date", "ref"]
 LIST_SEPARATOR = ";"  # a cell of a `multiple` column holds several values: "I001;I002"
+# The example rows of a new workbook (`init FILE.xlsx`) have ids starting with this; a ledger with such a
+# row left in is refused until the row is changed or deleted.
+EXAMPLE_PREFIX = "例"
 
 # --- allowed values: each code with its Japanese and English label ---------------------------------
 
@@ -437,6 +440,7 @@ class Table:
     min_rows: int = 0
     optional: bool = False  # a ledger without this file (or sheet) has the table empty: older ledgers
     polymorphic: dict[str, dict[str, str | None]] = field(default_factory=dict)  # column -> prefix map
+    sheet: str = ""  # the table's sheet in the Excel workbook (Japanese: the people filling it in read it)
 
     @property
     def column_names(self) -> list[str]:
@@ -592,6 +596,7 @@ ITEMS = Table(
         _notes(),
     ),
     min_rows=1,
+    sheet="項目",
 )
 
 PURPOSES = Table(
@@ -619,6 +624,7 @@ PURPOSES = Table(
         _notes(),
     ),
     min_rows=1,
+    sheet="利用目的",
 )
 
 USES = Table(
@@ -633,6 +639,7 @@ USES = Table(
         _source(),
     ),
     min_rows=1,
+    sheet="項目×利用目的",
 )
 
 PARTNERS = Table(
@@ -718,6 +725,7 @@ PARTNERS = Table(
         _notes(),
     ),
     min_rows=1,
+    sheet="提供先",
 )
 
 JOINT_USES = Table(
@@ -802,6 +810,7 @@ JOINT_USES = Table(
         _notes(),
     ),
     polymorphic={"manager": {"self": None, "partner": "partners"}},
+    sheet="共同利用",
 )
 
 FLOWS = Table(
@@ -844,6 +853,7 @@ FLOWS = Table(
         _assumed("basis", "channel", "encrypted", "records", "record_kept", "purpose_id", "start_date"),
         _notes(),
     ),
+    sheet="提供・受領",
 )
 
 DEPARTMENTS = Table(
@@ -862,6 +872,7 @@ DEPARTMENTS = Table(
         _notes(),
     ),
     min_rows=1,
+    sheet="部門",
 )
 
 CONTROLS = Table(
@@ -899,6 +910,7 @@ CONTROLS = Table(
         _notes(),
     ),
     polymorphic={"applies_to": {**CONTROL_SCOPE_PREFIXES, "all": None}},
+    sheet="安全管理措置",
 )
 
 ACTIONS = Table(
@@ -927,6 +939,7 @@ ACTIONS = Table(
         _notes(),
     ),
     polymorphic={"refers_to": ACTION_REF_PREFIXES},
+    sheet="改善処置",
 )
 
 
@@ -1103,6 +1116,7 @@ INCIDENTS = Table(
         _notes(),
     ),
     optional=True,
+    sheet="漏えい等事案",
 )
 
 TABLES: tuple[Table, ...] = (
@@ -1134,6 +1148,7 @@ class OrgField:
 
 
 ORGANISATION_FILE = "organisation.yaml"
+ORGANISATION_SHEET = "組織"  # its sheet in the Excel workbook
 ORGANISATION_FIELDS: tuple[OrgField, ...] = (
     OrgField("name", "text", "名称", "name", required=True),
     OrgField("name_en", "text", "名称（英語）", "name (English)"),

@@ -13,8 +13,9 @@ from functools import cache
 import pandas as pd
 
 from ..frames import explode_list, isin, split_reference
-from ..i18n import Vocabulary
-from .schema import LIST_SEPARATOR, TABLES_BY_NAME, Column, Table
+from ..i18n import Vocabulary, t
+from .formats import parse_bools, parse_dates, parse_ints  # how a value may be written: formats.py
+from .schema import EXAMPLE_PREFIX, LIST_SEPARATOR, TABLES_BY_NAME, Column, Table
 
 PROBLEM_COLUMNS = ["file", "row", "column", "value", "expected", "severity", "code"]
 
@@ -46,12 +47,7 @@ class ProblemCode(Vocabulary):
     dangling_reference = "dangling_reference", "参照先がない", "refers to nothing"
     bad_reference = "bad_reference", "参照の書式の誤り", "malformed reference"
     formula = "formula", "数式", "formula"
-
-
-TRUE_WORDS = ("true", "1", "yes", "y", "t", "はい", "○", "有")
-FALSE_WORDS = ("false", "0", "no", "n", "f", "いいえ", "×", "無")
-DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d")
-DATE_DTYPE = "datetime64[us]"
+    example = "example", "見本の行が残っている", "example row left in"
 
 
 def problem(
@@ -84,34 +80,6 @@ def problems_frame(rows: Iterable[dict] | pd.DataFrame = ()) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-# --- value parsers shared by validation and coercion (one meaning of "a valid date") -----------------
-
-
-def parse_dates(s: pd.Series) -> pd.Series:
-    out = pd.to_datetime(s, format=DATE_FORMATS[0], errors="coerce")
-    for fmt in DATE_FORMATS[1:]:
-        missing = out.isna() & s.notna()
-        if missing.any():
-            out = out.where(~missing, pd.to_datetime(s.where(missing), format=fmt, errors="coerce"))
-    # one unit whatever the values: an all-empty column would otherwise come out in seconds, and a
-    # snapshot (Parquet) would read it back in milliseconds
-    return out.astype(DATE_DTYPE)
-
-
-def parse_bools(s: pd.Series) -> pd.Series:
-    lower = s.astype("string").str.lower()
-    out = pd.Series(pd.NA, index=s.index, dtype="boolean")
-    out[isin(lower, TRUE_WORDS)] = True
-    out[isin(lower, FALSE_WORDS)] = False
-    return out
-
-
-def parse_ints(s: pd.Series) -> pd.Series:
-    num = pd.to_numeric(s, errors="coerce")
-    whole = num.notna() & (num == num.round())
-    return num.where(whole).astype("Int64")
-
-
 # --- column checks -----------------------------------------------------------------------------------
 
 
@@ -123,12 +91,12 @@ def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
             return ProblemCode.enum, f"one or more of: {codes} (separated by '{LIST_SEPARATOR}')"
         return ProblemCode.enum, "one of: " + codes
     if col.kind == "bool":
-        return ProblemCode.bool, "true or false (also yes/no, 1/0)"
+        return ProblemCode.bool, t("formats.expected_bool")
     if col.kind == "int":
         floor = "" if col.minimum is None else f" ≥ {col.minimum}"
         return ProblemCode.int, f"a whole number{floor}"
     if col.kind == "date":
-        return ProblemCode.date, "a real calendar date as YYYY-MM-DD"
+        return ProblemCode.date, t("formats.expected_date")
     if col.pattern:
         return ProblemCode.pattern, col.pattern_help or f"text matching {col.pattern}"
     return None, ""
@@ -172,22 +140,23 @@ def _value_check(col: Column) -> Callable[[pd.Series], pd.Series] | None:
 
 @cache
 def _pandera_schema(table_name: str, present: tuple[str, ...]):
-    """Schema over the columns present; and a map from pandera's check label to (code, expected)."""
+    """Schema over the columns present; and a map from pandera's check label to its column (what was
+    expected is worded when a problem is reported, in the language of that moment)."""
     import pandera.pandas as pa  # imported on first use: report kernels never validate
 
     table = TABLES_BY_NAME[table_name]
     columns: dict[str, pa.Column] = {}
-    labels: dict[tuple[str, str], tuple[str, str]] = {}
+    labels: dict[tuple[str, str], Column] = {}
     for col in table.columns:
         if col.name not in present:
             continue
         checks = []
         fn = _value_check(col)
         if fn is not None:
-            code, expected = _expected_for(col)
+            code, _ = _expected_for(col)
             label = f"{col.name}:{code}"
             checks.append(pa.Check(fn, error=label, ignore_na=True))
-            labels[(col.name, label)] = (code, expected)
+            labels[(col.name, label)] = col
         unique = table.key == (col.name,)
         columns[col.name] = pa.Column(
             nullable=not col.required, checks=checks, unique=unique, required=False, coerce=False
@@ -197,8 +166,8 @@ def _pandera_schema(table_name: str, present: tuple[str, ...]):
     return schema, labels
 
 
-def _key_expected(table: Table) -> str:
-    return f"a unique {' + '.join(table.key)} (the key of {table.file})"
+def _key_expected(table: Table, file: str | None = None) -> str:
+    return f"a unique {' + '.join(table.key)} (the key of {file or table.file})"
 
 
 def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
@@ -218,9 +187,11 @@ def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.D
         if check == "not_nullable":
             code, expected = ProblemCode.required, "a value (this column is required)"
         elif check in ("field_uniqueness", "multiple_fields_uniqueness") or str(check).startswith("unique"):
-            code, expected = ProblemCode.duplicate_key, _key_expected(table)
+            code, expected = ProblemCode.duplicate_key, _key_expected(table, file)
+        elif (column, check) in labels:
+            code, expected = _expected_for(labels[(column, check)])
         else:
-            code, expected = labels.get((column, check), (ProblemCode.invalid, str(check)))
+            code, expected = ProblemCode.invalid, str(check)
         if column == table.name or column not in df.columns:  # DataFrame-level (composite key) checks
             column = "+".join(table.key)
             values = df.loc[idx, list(table.key)].astype(str).agg("+".join, axis=1)
@@ -352,4 +323,39 @@ def check_typed_reference(
             continue
         if missing.any():
             report(missing, expected, ProblemCode.dangling_reference)
+    return problems_frame(pd.concat(frames, ignore_index=True)) if frames else problems_frame()
+
+
+def _example_marked(s: pd.Series) -> pd.Series:
+    """Cells holding an example id (or, in a list cell, one among others)."""
+    marked = rf"(?:^|{LIST_SEPARATOR})\s*{re.escape(EXAMPLE_PREFIX)}"
+    return s.astype("string").str.contains(marked, regex=True).fillna(False).astype(bool)
+
+
+def _id_columns(table: Table, df: pd.DataFrame) -> list[str]:
+    return [c.name for c in table.columns if c.kind in ("id", "ref") and c.name in df.columns]
+
+
+def example_rows(table: Table, df: pd.DataFrame) -> pd.Series:
+    """Rows holding an example of the workbook template: an id or a reference starting with 例."""
+    found = pd.Series(False, index=df.index)
+    for name in _id_columns(table, df):
+        found |= _example_marked(df[name])
+    return found
+
+
+def check_examples(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
+    """Rows still holding an example of the workbook template (an id or a reference starting with
+    EXAMPLE_PREFIX, 例): one problem per row, at its first such cell. A row stops being an example
+    when its ids are changed, or it is deleted."""
+    found = pd.Series(False, index=df.index)
+    frames = []
+    for name in _id_columns(table, df):
+        hit = _example_marked(df[name]) & ~found
+        if hit.any():
+            frames.append(
+                located(file or table.file, df[name], hit, name, t("formats.expected_not_example"),
+                        ProblemCode.example)
+            )  # fmt: skip
+            found |= hit
     return problems_frame(pd.concat(frames, ignore_index=True)) if frames else problems_frame()

@@ -40,12 +40,16 @@ class LedgerInvalid(PrivacyInventoryError):
 
 @dataclass
 class ConfigError(PrivacyInventoryError):
-    """A model or configuration file (e.g. risk_model.yaml) is wrong at `key`."""
+    """A model or configuration file (e.g. risk_model.yaml) is wrong at `key` (on `line`, when known)."""
 
     file: str
     key: str
     value: object
     expected: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.key}: got {self.value!r}, expected {self.expected}"
+        where = f"{self.file}" + (
+            f", line {self.line}" if self.line and self.key != f"line {self.line}" else ""
+        )
+        return f"{where}: {self.key}: got {self.value!r}, expected {self.expected}"

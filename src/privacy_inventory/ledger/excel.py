@@ -8,6 +8,7 @@ in an imported workbook is never evaluated, it is an error naming its cell.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..errors import UsageError
 from ..files import write_with
+from ..i18n import t
 from .inventory import dotted_get
 from .schema import ORGANISATION_FIELDS, TABLES, Column, Table
 from .validate import ProblemCode, parse_bools, parse_dates, parse_ints, problem
@@ -148,9 +150,42 @@ def _check_storable(tables: dict[str, pd.DataFrame]) -> None:
                                  f"Excel cannot store: {df[name].iloc[i]!r}")  # fmt: skip
 
 
+EXCEL_MAX_CELL = 32_767  # characters in one cell; Excel cuts (and a re-import would lose) the rest
+
+
+def _check_lengths(tables: dict[str, pd.DataFrame]) -> None:
+    """Refuse, before writing anything, a ledger with a value longer than a cell holds. Refused rather
+    than warned about: the workbook is for editing and importing back, and a cut value would come back
+    cut, losing text silently; every such cell is named (flows!N17) so that it can be shortened."""
+    cells: list[str] = []
+    longest = 0
+    for table in TABLES:
+        df = tables.get(table.name)
+        if df is None:
+            continue
+        for j, name in enumerate(df.columns):
+            lengths = df[name].astype("string").str.len()
+            over = lengths.gt(EXCEL_MAX_CELL).fillna(False).to_numpy()
+            if over.any():
+                longest = max(longest, int(lengths[over].max()))
+                cells += [f"{table.name}!{get_column_letter(j + 1)}{i + 2}" for i in over.nonzero()[0]]
+    if cells:
+        shown = ", ".join(cells[:20]) + (t("excel.more_cells", n=len(cells) - 20) if len(cells) > 20 else "")
+        raise UsageError(t("excel.too_long", cells=shown, limit=EXCEL_MAX_CELL, longest=longest))
+
+
+def _org_value(value: Any) -> Any:
+    """A value of organisation.yaml as a cell holds it: text, a number, a date, a yes/no (a list or a
+    mapping, which the schema check reports, as its text)."""
+    if value is None or isinstance(value, str | bool | int | float | dt.date):
+        return value
+    return str(value)
+
+
 def export_workbook(tables: dict[str, pd.DataFrame], organisation: dict, out: Path) -> None:
     """Write the ledger (text frames as read from CSV) to an .xlsx workbook, atomically."""
     _check_storable(tables)
+    _check_lengths(tables)
     wb = Workbook(write_only=True)
     readme = wb.create_sheet(README_SHEET)
     for line in _readme_lines():
@@ -172,13 +207,14 @@ def export_workbook(tables: dict[str, pd.DataFrame], organisation: dict, out: Pa
     org = wb.create_sheet(ORG_SHEET)
     org.append(["key", "value", "source"])
     sources = organisation.get("sources") or {}
+    sources = sources if isinstance(sources, dict) else {}
     for fld in ORGANISATION_FIELDS:
         value = dotted_get(organisation, fld.path)
         org.append(
             [
                 fld.path,
-                value,
-                sources.get(fld.path.split(".")[0]),
+                _org_value(value),
+                _org_value(sources.get(fld.path.split(".")[0])),
             ]
         )
     write_with(out, wb.save)
@@ -251,14 +287,66 @@ def _readme_lines() -> list[str]:
 # --- import ------------------------------------------------------------------------------------------
 
 
+# An .xlsx is a zip of XML. Its parts are checked before anything is decompressed: a few MB can hold GBs
+# of XML (whitespace or one giant cell) that a parser would then hold in memory. The 1M-flow synthetic
+# ledger's workbook is 60 MB holding 587 MB of XML, its parts compressed 2–12× (20× for a tiny drawing).
+MAX_WORKBOOK_ENV = "PRIVACY_INVENTORY_MAX_WORKBOOK_MB"
+DEFAULT_MAX_WORKBOOK_MB = 2_000  # uncompressed: 3.4× the 1M-flow workbook
+MAX_RATIO = 100  # uncompressed ÷ compressed, for any part over RATIO_FLOOR and for the whole workbook
+RATIO_FLOOR = 1_000_000  # smaller parts may compress as well as they like: they stay small
+MAX_PARTS = 10_000
+
+
+def max_workbook_bytes() -> int:
+    """The limit on a workbook's uncompressed size: $PRIVACY_INVENTORY_MAX_WORKBOOK_MB (megabytes) or
+    DEFAULT_MAX_WORKBOOK_MB."""
+    value = os.environ.get(MAX_WORKBOOK_ENV, "").strip()
+    if not value:
+        return DEFAULT_MAX_WORKBOOK_MB * 1_000_000
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = -1
+    if not mb > 0:
+        raise UsageError(t("excel.bad_limit", env=MAX_WORKBOOK_ENV, value=value))
+    return int(mb * 1_000_000)
+
+
+def check_zip_sizes(path: Path, limit: int | None = None) -> None:
+    """Refuse a workbook whose parts would decompress to more than `limit` bytes in all, or that
+    compress suspiciously well (a zip bomb), reading only the zip's directory."""
+    limit = max_workbook_bytes() if limit is None else limit
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UsageError(f"{path}: not an .xlsx workbook ({exc})") from None
+    if len(parts) > MAX_PARTS:
+        raise UsageError(t("excel.too_many_parts", path=path, n=len(parts), limit=MAX_PARTS))
+    total = sum(p.file_size for p in parts)
+    packed = sum(p.compress_size for p in parts)
+    if total > limit:
+        raise UsageError(t("excel.too_big", path=path, size=total // 1_000_000, limit=limit // 1_000_000,
+                           env=MAX_WORKBOOK_ENV))  # fmt: skip
+    for part in [*parts, None]:
+        name, size, comp = (
+            (part.filename, part.file_size, part.compress_size) if part else ("*", total, packed)
+        )
+        if size > RATIO_FLOOR and size > MAX_RATIO * max(comp, 1):
+            raise UsageError(t("excel.bomb", path=path, part=name, size=size // 1_000_000,
+                               packed=max(1, comp // 1_000), ratio=size // max(comp, 1), limit=MAX_RATIO))  # fmt: skip
+
+
 def _check_container(path: Path) -> None:
     if not path.is_file():
         raise UsageError(f"{path}: no such workbook")
-    head = path.read_bytes()[:8]
+    with path.open("rb") as f:
+        head = f.read(8)
     if head == _OLE_MAGIC:
         raise UsageError(f"{path}: password-protected or legacy .xls workbook; save it unprotected as .xlsx")
     if not zipfile.is_zipfile(path):
         raise UsageError(f"{path}: not an .xlsx workbook")
+    check_zip_sizes(path)
 
 
 def _text(value: Any) -> str | None:
@@ -296,34 +384,46 @@ def read_workbook(path: Path) -> tuple[dict[str, pd.DataFrame], dict, list[dict]
                 problems.append(problem(table.name, None, None, None,
                                         f"a sheet named {table.name!r} (sheets: {', '.join(wb.sheetnames)})", code=ProblemCode.missing_file))  # fmt: skip
                 continue
-            rows = list(wb[table.name].iter_rows())
-            full = [str(c.value).strip() if c.value is not None else "" for c in (rows[0] if rows else [])]
-            named = [j for j, h in enumerate(full) if h]  # columns without a header are not part of the table
-            header = [full[j] for j in named]
-            headers[table.name] = full
-            data = []
-            for r_index, row in enumerate(rows[1:], 2):
-                values = []
-                for j in named:
-                    cell = row[j] if j < len(row) else None
-                    if cell is not None and cell.data_type == "f":
-                        problems.append(problem(table.name, r_index, full[j], cell.value,
-                                                "a value, not a formula (formulas are not evaluated)", code=ProblemCode.formula))  # fmt: skip
-                        values.append(None)
-                    else:
-                        values.append(None if cell is None else _text(cell.value))
-                if any(v is not None for v in values):
-                    data.append(values)
-                else:
-                    data.append(None)  # keep numbering: a blank row in the middle still counts
-            while data and data[-1] is None:
-                data.pop()
-            data = [v if v is not None else [None] * len(header) for v in data]
-            tables[table.name] = pd.DataFrame(data, columns=header, dtype="str") if header else pd.DataFrame()
+            tables[table.name], headers[table.name] = _read_sheet(wb[table.name], table, problems)
         organisation = _read_organisation(wb, problems)
+    except (UsageError, KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # a part that is damaged or not what an .xlsx holds, found while streaming it
+        raise UsageError(
+            f"{path}: cannot be read as an .xlsx workbook ({type(exc).__name__}: {exc})"
+        ) from None
     finally:
         wb.close()
     return tables, organisation, problems, headers
+
+
+def _read_sheet(ws, table: Table, problems: list[dict]) -> tuple[pd.DataFrame, list[str]]:
+    """One sheet as a text frame, row by row (never the whole sheet in memory as cells), and its header.
+    Only the columns up to the last named one are read: a sheet claiming 16,384 columns costs nothing."""
+    first = next(ws.iter_rows(min_row=1, max_row=1), ())
+    full = [str(c.value).strip() if c.value is not None else "" for c in first]
+    while full and not full[-1]:
+        full.pop()
+    named = [j for j, h in enumerate(full) if h]  # columns without a header are not part of the table
+    header = [full[j] for j in named]
+    data: list[list[str | None] | None] = []
+    if full:
+        for r_index, row in enumerate(ws.iter_rows(min_row=2, max_col=len(full)), 2):
+            values = []
+            for j in named:
+                cell = row[j] if j < len(row) else None
+                if cell is not None and cell.data_type == "f":
+                    problems.append(problem(table.name, r_index, full[j], cell.value,
+                                            "a value, not a formula (formulas are not evaluated)", code=ProblemCode.formula))  # fmt: skip
+                    values.append(None)
+                else:
+                    values.append(None if cell is None else _text(cell.value))
+            # a blank row in the middle still counts (it keeps the numbering), trailing ones are dropped
+            data.append(values if any(v is not None for v in values) else None)
+    while data and data[-1] is None:
+        data.pop()
+    rows = [v if v is not None else [None] * len(header) for v in data]
+    return (pd.DataFrame(rows, columns=header, dtype="str") if header else pd.DataFrame()), full
 
 
 def _read_organisation(wb, problems: list[dict]) -> dict:

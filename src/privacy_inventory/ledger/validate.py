@@ -13,7 +13,7 @@ from functools import cache
 import pandas as pd
 
 from ..frames import explode_list, isin, split_reference
-from ..i18n import Vocabulary
+from ..i18n import Vocabulary, t
 from .schema import LIST_SEPARATOR, TABLES_BY_NAME, Column, Table
 
 PROBLEM_COLUMNS = ["file", "row", "column", "value", "expected", "severity", "code"]
@@ -46,6 +46,7 @@ class ProblemCode(Vocabulary):
     dangling_reference = "dangling_reference", "参照先がない", "refers to nothing"
     bad_reference = "bad_reference", "参照の書式の誤り", "malformed reference"
     formula = "formula", "数式", "formula"
+    model = "model", "リスクモデルの誤り", "wrong risk model"
 
 
 TRUE_WORDS = ("true", "1", "yes", "y", "t", "はい", "○", "有")
@@ -106,9 +107,15 @@ def parse_bools(s: pd.Series) -> pd.Series:
     return out
 
 
+MAX_WHOLE = 2**53 - 1  # the largest whole number a float (and so a spreadsheet) holds exactly
+
+
 def parse_ints(s: pd.Series) -> pd.Series:
+    """Whole numbers; anything else — text, fractions, 1e20, inf — is missing (and reported as invalid
+    by validation), never an overflow."""
     num = pd.to_numeric(s, errors="coerce")
-    whole = num.notna() & (num == num.round())
+    num = pd.Series(num, index=s.index).astype("float64")
+    whole = num.notna() & num.abs().le(MAX_WHOLE) & (num == num.round())
     return num.where(whole).astype("Int64")
 
 
@@ -126,7 +133,7 @@ def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
         return ProblemCode.bool, "true or false (also yes/no, 1/0)"
     if col.kind == "int":
         floor = "" if col.minimum is None else f" ≥ {col.minimum}"
-        return ProblemCode.int, f"a whole number{floor}"
+        return ProblemCode.int, f"a whole number{floor}" + t("validate.int_max", max=MAX_WHOLE)
     if col.kind == "date":
         return ProblemCode.date, "a real calendar date as YYYY-MM-DD"
     if col.pattern:
@@ -211,8 +218,9 @@ def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.D
         return problems_frame()
     except SchemaErrors as err:
         fc = err.failure_cases
+    unplaced = fc[fc["index"].isna()]
     fc = fc[fc["index"].notna()]
-    out = []
+    out = [_unplaced(table, unplaced, labels, file)] if len(unplaced) else []
     for (column, check), group in fc.groupby(["column", "check"], sort=False, dropna=False):
         idx = group["index"].astype(int)
         if check == "not_nullable":
@@ -240,6 +248,17 @@ def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.D
             )
         )
     return problems_frame(pd.concat(out, ignore_index=True).drop_duplicates())
+
+
+def _unplaced(table: Table, fc: pd.DataFrame, labels: dict, file: str | None) -> pd.DataFrame:
+    """Failures pandera could not tie to a row (a check that raised on a column): one problem per column,
+    so that a column that cannot be checked is an error in the report, never a crash or a pass."""
+    rows = []
+    for (column, check), group in fc.groupby(["column", "check"], sort=False, dropna=False):
+        code, expected = labels.get((column, check), (ProblemCode.invalid, str(check)))
+        rows.append(problem(file or table.file, None, None if pd.isna(column) else str(column),
+                            group["failure_case"].iloc[0], expected, code=code))  # fmt: skip
+    return problems_frame(rows)
 
 
 def check_columns(table: Table, header: list[str], file: str | None = None) -> list[dict]:

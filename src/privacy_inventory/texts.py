@@ -798,3 +798,40 @@ TEXTS |= {
     ),
 }
 TEXTS |= {"validate.int_max": ("（{max:,}以下）", " (at most {max:,})")}
+TEXTS |= {
+    "period.year": (
+        "--period: {text!r} の年は{first}年から{last}年までにしてください（例: 2026Q4）",
+        "--period: {text!r}: expected a quarter of a year from {first} to {last}, e.g. 2026Q4",
+    ),
+}
+TEXTS |= {
+    "files.not_a_folder": (
+        "{path} はファイルです。{folder} にはフォルダが必要です",
+        "{path} is a file, not a folder: expected a folder for {folder}",
+    ),
+    "files.is_a_file": (
+        "{path} はファイルです。フォルダを指定してください",
+        "{path} is a file: expected a folder",
+    ),
+    "files.failed": ("{path}: {reason}", "{path}: {reason}"),
+}
+TEXTS |= {
+    "incident.future": (
+        "注意: 発覚日 {date} は今日（{today}）より後です。日付を確認してください",
+        "warning: the discovery date {date} is after today ({today}); check the date",
+    ),
+    "incident.before_ledger": (
+        "注意: 発覚日 {date} は台帳に記録された最も古い日付（{first}、{where}）より前です。日付を確認してください",
+        "warning: the discovery date {date} is before the earliest date the ledger records ({first}, {where}); check the date",
+    ),
+    "incident.date_overflow": (
+        "--discovered: {date} では報告期限（{days}日後）が暦の範囲を超えます。実際の発覚日（YYYY-MM-DD）を指定してください",
+        "--discovered: {date}: the report deadlines ({days} days later) fall beyond the calendar; expected the real discovery date, YYYY-MM-DD",
+    ),
+}
+TEXTS |= {
+    "snapshot.bad_json": (
+        "{path}: {line}行目が読めません（{detail}）。`privacy-inventory verify` で改変を確認してください",
+        "{path}: damaged at line {line} ({detail}); run `privacy-inventory verify` to check the stored periods",
+    ),
+}

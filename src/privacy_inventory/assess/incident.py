@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import UsageError
 from ..i18n import Vocabulary, t
 from ..ledger.inventory import Inventory
-from ..ledger.schema import Direction
+from ..ledger.schema import ORGANISATION_FIELDS, TABLES, Direction
 from .model import Breach, RiskModel
 
 
@@ -69,6 +69,7 @@ class IncidentAssessment:
     enisa: dict[str, Any]
     appi: dict[str, Any]
     my_number: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)  # e.g. a discovery date in the future
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -84,6 +85,7 @@ class IncidentAssessment:
             "enisa": self.enisa,
             "appi_26": self.appi,
             "my_number": self.my_number,
+            "warnings": self.warnings,
         }
 
 
@@ -189,6 +191,10 @@ def report_deadlines(discovered: dt.date, unlawful: bool, section: Breach) -> di
     a = section.appi
     first, last = a.preliminary_days
     final = a.final_days_unlawful if unlawful else a.final_days
+    if discovered > dt.date.max - dt.timedelta(days=max(first, last, final)):
+        raise UsageError(
+            t("incident.date_overflow", date=discovered.isoformat(), days=max(first, last, final))
+        )
     return {
         "preliminary_from": (discovered + dt.timedelta(days=first)).isoformat(),
         "preliminary_by": (discovered + dt.timedelta(days=last)).isoformat(),
@@ -238,6 +244,46 @@ def my_number_duty(items: pd.DataFrame, people: int, inc: Incident, section: Bre
     }
 
 
+def earliest_record(inv: Inventory) -> tuple[dt.date, str] | None:
+    """The earliest date the ledger records anywhere (a contract, an inspection, the policy, …) and
+    where: an incident discovered before it is most likely a mistyped date."""
+    found: list[tuple[dt.date, str]] = []
+    for table in TABLES:
+        df = inv.table(table.name)
+        for col in table.columns:
+            if col.kind == "date" and col.name in df and df[col.name].notna().any():
+                found.append((df[col.name].min().date(), f"{table.file} {col.name}"))
+    for fld in ORGANISATION_FIELDS:
+        value = inv.org(fld.path)
+        if fld.kind == "date" and isinstance(value, dt.date):
+            found.append(
+                (
+                    value if not isinstance(value, dt.datetime) else value.date(),
+                    f"organisation.yaml {fld.path}",
+                )
+            )
+    return min(found) if found else None
+
+
+def date_warnings(inv: Inventory, discovered: dt.date, today: dt.date | None = None) -> list[str]:
+    """Warnings about a discovery date that is in the future or before anything the ledger records."""
+    today = today or dt.date.today()
+    out = []
+    if discovered > today:
+        out.append(t("incident.future", date=discovered.isoformat(), today=today.isoformat()))
+    first = earliest_record(inv)
+    if first is not None and discovered < first[0]:
+        out.append(
+            t(
+                "incident.before_ledger",
+                date=discovered.isoformat(),
+                first=first[0].isoformat(),
+                where=first[1],
+            )
+        )
+    return out
+
+
 def assess_incident(inv: Inventory, model: RiskModel, inc: Incident) -> IncidentAssessment:
     if inc.cause not in Cause.codes():
         raise UsageError(f"--cause: {inc.cause!r}; expected one of {', '.join(Cause.codes())}")
@@ -253,7 +299,8 @@ def assess_incident(inv: Inventory, model: RiskModel, inc: Incident) -> Incident
     )
     subjects = sorted(set(items["subjects"].dropna()))
     return IncidentAssessment(inc, items, flows, partners, people, subjects, enisa,
-                      appi_duty(items, people, inc, section), my_number_duty(items, people, inc, section))  # fmt: skip
+                      appi_duty(items, people, inc, section), my_number_duty(items, people, inc, section),
+                      date_warnings(inv, inc.discovered))  # fmt: skip
 
 
 def report_markdown(a: IncidentAssessment, inv: Inventory) -> str:

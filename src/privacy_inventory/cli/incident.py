@@ -66,6 +66,8 @@ def incident(
         sys.stdout.write(report_markdown(a, inv))
     else:
         print_incident(a)
+    for warning in a.warnings:
+        err_console.print(f"[yellow]{escape(warning)}[/]")
     if report:
         target = write_incident_report(path, inc, out)
         err_console.print(f"Incident report: {escape(str((target / 'index.html').resolve()))}")

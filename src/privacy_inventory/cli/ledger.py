@@ -180,7 +180,11 @@ def import_xlsx(
         print_json({"valid": errors.empty, "problems": records(problems)})
     else:
         for p in problems.itertuples():
-            where = p.cell or f"{p.file}" + (f" row {p.row}" if pd.notna(p.row) else "")
+            where = (
+                p.cell
+                if isinstance(p.cell, str)
+                else f"{p.file}" + (f" row {p.row}" if pd.notna(p.row) else "")
+            )
             value = "" if p.value is None or pd.isna(p.value) else f" {p.value!r}:"
             console.print(
                 f"{'[red]error[/]' if p.severity == 'error' else '[yellow]warning[/]'} {escape(where)}{escape(value)} expected {escape(str(p.expected))}"

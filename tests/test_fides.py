@@ -218,7 +218,9 @@ def test_name_row_as_fides_shows_it(bundled_map):
     own = systems[dataset["fides_key"].removeprefix("dataset-")]
     pj01 = systems["partner-PJ01"]
     assert pj01["name"] == "日本生活協同組合連合会" and pj01["responsibility"] == ["Controller"]
-    assert "「共済事業・福祉事業以外の事業や活動における共同利用」の共同利用者" in pj01["joint_controller_info"]
+    assert (
+        "「共済事業・福祉事業以外の事業や活動における共同利用」の共同利用者" in pj01["joint_controller_info"]
+    )
     decl = {d["name"].split()[0]: d for d in pj01["privacy_declarations"]}
     assert decl["JU1A"]["data_use"] == "essential.service.payment_processing"
     assert decl["JU1B"]["data_use"] == "marketing.communications"

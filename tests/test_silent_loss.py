@@ -140,6 +140,22 @@ def test_export_xlsx_refuses_a_cell_longer_than_excel_holds_naming_it(cli, ledge
     assert cli("export-xlsx", ledger, out).code == 0
 
 
+def test_export_xlsx_and_daicho_refuse_an_organisation_or_item_name_too_long(cli, ledger, tmp_path):
+    org = ledger / "organisation.yaml"
+    text = org.read_text(encoding="utf-8")
+    org.write_text(text.replace("\nname:", "\nname: " + "x" * 40_000 + "\nold_name:", 1), encoding="utf-8")
+    res = cli("export-xlsx", ledger, tmp_path / "l.xlsx")
+    assert res.code == 2 and "organisation!B2" in res.err and not (tmp_path / "l.xlsx").exists()
+    org.write_text(text, encoding="utf-8")
+    items = read(ledger, "items.csv")
+    items.loc[2, "name_ja"] = "長" * 33_000
+    write(ledger, "items.csv", items)
+    res = cli("export-daicho", ledger, tmp_path / "d.xlsx")
+    assert (
+        res.code == 2 and "longer than an Excel cell holds" in res.err and not (tmp_path / "d.xlsx").exists()
+    )
+
+
 # --- export-csv: defused cells read back as they were ----------------------------------------------------
 
 # (typed in the ledger, read as, written by export-csv): a typed leading apostrophe before formula-like

@@ -153,7 +153,7 @@ def _check_storable(tables: dict[str, pd.DataFrame]) -> None:
 EXCEL_MAX_CELL = 32_767  # characters in one cell; Excel cuts (and a re-import would lose) the rest
 
 
-def _check_lengths(tables: dict[str, pd.DataFrame]) -> None:
+def _check_lengths(tables: dict[str, pd.DataFrame], organisation: dict) -> None:
     """Refuse, before writing anything, a ledger with a value longer than a cell holds. Refused rather
     than warned about: the workbook is for editing and importing back, and a cut value would come back
     cut, losing text silently; every such cell is named (flows!N17) so that it can be shortened."""
@@ -169,6 +169,11 @@ def _check_lengths(tables: dict[str, pd.DataFrame]) -> None:
             if over.any():
                 longest = max(longest, int(lengths[over].max()))
                 cells += [f"{table.name}!{get_column_letter(j + 1)}{i + 2}" for i in over.nonzero()[0]]
+    for i, fld in enumerate(ORGANISATION_FIELDS, 2):  # the organisation sheet: key, value, source
+        value = dotted_get(organisation, fld.path)
+        if isinstance(value, str) and len(value) > EXCEL_MAX_CELL:
+            longest = max(longest, len(value))
+            cells.append(f"{ORG_SHEET}!B{i}")
     if cells:
         shown = ", ".join(cells[:20]) + (t("excel.more_cells", n=len(cells) - 20) if len(cells) > 20 else "")
         raise UsageError(t("excel.too_long", cells=shown, limit=EXCEL_MAX_CELL, longest=longest))
@@ -185,7 +190,7 @@ def _org_value(value: Any) -> Any:
 def export_workbook(tables: dict[str, pd.DataFrame], organisation: dict, out: Path) -> None:
     """Write the ledger (text frames as read from CSV) to an .xlsx workbook, atomically."""
     _check_storable(tables)
-    _check_lengths(tables)
+    _check_lengths(tables, organisation)
     wb = Workbook(write_only=True)
     readme = wb.create_sheet(README_SHEET)
     for line in _readme_lines():

@@ -356,6 +356,30 @@ def test_25_contract_inspection_subcontracting(base):
     assert "PO01" not in subjects(inv, "APPI-25-inspection")
 
 
+def test_25_subcontracting_chain_self_parent_and_cycle(base):
+    assert subjects(base, "APPI-25-subcontracting-chain") == set()  # PO07 → PO01: a real chain
+    inv = fresh(base)
+    set_row(inv.partners, "partner_id", "PO03", parent_partner_id="PO03")
+    f = hits(inv, "APPI-25-subcontracting-chain")
+    assert set(f["subject_id"]) == {"PO03"} and "own entruster" in f["message_en"].iloc[0]
+    assert f["article"].iloc[0].startswith("個人情報保護法25条")
+    inv = fresh(base)  # PO01 → PO07 → PO01: a cycle of two
+    set_row(inv.partners, "partner_id", "PO01", parent_partner_id="PO07")
+    f = hits(inv, "APPI-25-subcontracting-chain")
+    assert set(f["subject_id"]) == {"PO01", "PO07"}
+    assert "PO01 → PO07 → PO01" in " ".join(f["message_en"])
+
+
+def test_25_subcontracting_chain_of_three_without_a_cycle_is_quiet(base):
+    inv = fresh(base)  # PO08 → PO07 → PO01, and PO01 has no parent: a long chain, but it ends
+    set_row(inv.partners, "partner_id", "PO08", parent_partner_id="PO07")
+    assert subjects(inv, "APPI-25-subcontracting-chain") == set()
+    set_row(
+        inv.partners, "partner_id", "PO01", parent_partner_id="PO08"
+    )  # now it closes: PO01 → PO08 → PO07 → PO01
+    assert subjects(inv, "APPI-25-subcontracting-chain") == {"PO01", "PO07", "PO08"}
+
+
 def test_25_inspection_interval_comes_from_the_model(base):
     f = run_rules(base, AS_OF, inspection_interval_months=36, only=["APPI-25-inspection"])
     assert set(f["subject_id"]) == {"PO06", "PO07"}  # only the never-inspected remain

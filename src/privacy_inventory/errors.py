@@ -25,6 +25,21 @@ class UsageError(PrivacyInventoryError):
     exit_code = EXIT_USAGE
 
 
+class FileSystemError(UsageError):
+    """Reading or writing `path` failed for a reason of the file system (`reason`: no space left on the
+    device, a read-only file system, no permission, …), not of the ledger or of this program."""
+
+    def __init__(self, path: object, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+    @classmethod
+    def of(cls, exc: OSError, path: object) -> FileSystemError:
+        """The error `exc` raised, naming its own file when it has one, else `path`."""
+        return cls(exc.filename if exc.filename else path, exc.strerror or str(exc) or type(exc).__name__)
+
+
 @dataclass
 class LedgerInvalid(PrivacyInventoryError):
     """The ledger has errors; `problems` is the full table of them (see validate.PROBLEM_COLUMNS)."""
@@ -40,12 +55,16 @@ class LedgerInvalid(PrivacyInventoryError):
 
 @dataclass
 class ConfigError(PrivacyInventoryError):
-    """A model or configuration file (e.g. risk_model.yaml) is wrong at `key`."""
+    """A model or configuration file (e.g. risk_model.yaml) is wrong at `key` (on `line`, when known)."""
 
     file: str
     key: str
     value: object
     expected: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.file}: {self.key}: got {self.value!r}, expected {self.expected}"
+        where = f"{self.file}" + (
+            f", line {self.line}" if self.line and self.key != f"line {self.line}" else ""
+        )
+        return f"{where}: {self.key}: got {self.value!r}, expected {self.expected}"

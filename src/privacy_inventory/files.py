@@ -14,7 +14,40 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import FileSystemError, UsageError
+from .i18n import t
+
+
+@contextmanager
+def naming(path: Path) -> Iterator[None]:
+    """Turn a file-system failure inside the block into a FileSystemError naming the file (the error's
+    own, else `path`): a full disk says which file could not be written, not only "errno 28"."""
+    try:
+        yield
+    except FileSystemError:
+        raise
+    except OSError as exc:
+        raise FileSystemError.of(exc, path) from None
+
+
+def check_folder(folder: Path) -> None:
+    """Refuse, before any work is done, a folder to write in that is a file (or lies under one)."""
+    blocking = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocking is not None:
+        if blocking == folder:
+            raise UsageError(t("files.is_a_file", path=folder))
+        raise UsageError(t("files.not_a_folder", path=blocking, folder=folder))
+
+
+def ensure_folder(folder: Path) -> None:
+    """Make `folder` (and its parents); a file in the way is a usage error naming it."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        check_folder(folder)
+        raise
+    except OSError as exc:
+        raise FileSystemError.of(exc, folder) from None
 
 
 def current_umask() -> int:
@@ -25,15 +58,18 @@ def current_umask() -> int:
 
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; rename it over `target` only if the block succeeds."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
+    """Yield a temporary path beside `target`; rename it over `target` only if the block succeeds. A
+    file-system failure (a full disk, a read-only folder) is a FileSystemError naming `target`."""
+    ensure_folder(target.parent)
+    with naming(target.parent):
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
     tmp_path = Path(tmp)
     try:
-        yield tmp_path
-        os.chmod(tmp_path, 0o666 & ~current_umask())  # mkstemp makes 0600; a report is an ordinary file
-        os.replace(tmp_path, target)
+        with naming(target):
+            yield tmp_path
+            os.chmod(tmp_path, 0o666 & ~current_umask())  # mkstemp makes 0600; a report is an ordinary file
+            os.replace(tmp_path, target)
     finally:
         tmp_path.unlink(missing_ok=True)
 
@@ -53,11 +89,18 @@ BUILD_PREFIX = ".tmp-"  # .tmp-<name>-<pid>-<random>: a folder being built (or a
 OLD_PREFIX = ".old-"  # .old-<name>-<pid>: a replaced folder, where the exchange rename is not available
 
 
-def _new_build_dir(target: Path) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f"{BUILD_PREFIX}{target.name}-{os.getpid()}-", dir=target.parent))
-    os.chmod(tmp, 0o777 & ~current_umask())  # mkdtemp makes 0700; a report is an ordinary folder
+def new_private_dir(parent: Path, prefix: str) -> Path:
+    """A new, uniquely named folder in `parent`, with the permissions of an ordinary folder (mkdtemp
+    alone makes it 0700, and renamed into place it would stay so)."""
+    ensure_folder(parent)
+    with naming(parent):
+        tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
+        os.chmod(tmp, 0o777 & ~current_umask())
     return tmp
+
+
+def _new_build_dir(target: Path) -> Path:
+    return new_private_dir(target.parent, f"{BUILD_PREFIX}{target.name}-{os.getpid()}-")
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -149,7 +192,8 @@ def built_aside(target: Path, *, replace: bool = False) -> Iterator[Path]:
     tmp = _new_build_dir(target)
     try:
         yield tmp
-        _move_into_place(tmp, target, replace)
+        with naming(target):
+            _move_into_place(tmp, target, replace)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

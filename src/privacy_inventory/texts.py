@@ -1428,3 +1428,123 @@ TEXTS |= {
     "xlsx.comment.bool": ("はい・いいえ（〇/×、true/false も可）", "yes or no (〇/×, true/false)"),
     "xlsx.comment.required": ("必須", "required"),
 }
+# --- hardening against bad and hostile input (issue 18) --------------------------------------------------
+TEXTS |= {
+    "yamlin.alias": (
+        "エイリアス（*{name}）は使えません。値をそのまま書いてください",
+        "an alias (*{name}) is not allowed here; write the value out",
+    ),
+    "yamlin.too_deep": ("入れ子が深すぎます（{depth}段まで）", "nested more than {depth} levels deep"),
+    "yamlin.duplicate_key": (
+        "キー「{key}」が重複しています（最初は{first}行目）",
+        "the key '{key}' appears twice (first on line {first})",
+    ),
+    "yamlin.too_large": (
+        "ファイルが大きすぎます（{size:,}文字、上限{limit:,}文字）",
+        "the file is too large ({size:,} characters; at most {limit:,})",
+    ),
+}
+TEXTS |= {
+    "textio.nul": (
+        "{line}行目（{byte}バイト目）にNULバイトがあり、テキストファイルではありません",
+        "a NUL byte on line {line} (byte {byte}): not a text file",
+    ),
+    "textio.utf16": (
+        "UTF-16で保存されています（{line}行目にNULバイト）。UTF-8で保存し直してください",
+        "saved as UTF-16 (a NUL byte on line {line}): not a text file in an accepted encoding; save it as UTF-8",
+    ),
+    "textio.quote_open": (
+        '{opened}行目で開いた引用符（"）がファイルの終わりまで閉じていません（以降{lines}行が1つの値になります）',
+        'the quote (") opened on line {opened} is never closed: the {lines} line(s) from there to the end of the file would become one value',
+    ),
+    "textio.quote_spans": (
+        '{opened}行目で開いた引用符（"）の値が{end}行目まで続き、その行の値が{found}個になります（{expected}個のはず）',
+        'the quoted value opened on line {opened} runs to line {end} and leaves its row with {found} values, not {expected}: a stray or missing quote (")',
+    ),
+    "textio.field_count": (
+        "値が{found}個あります（{expected}個のはず）",
+        "{found} values where the header has {expected}",
+    ),
+    "textio.bad_quoting": ('引用符（"）の使い方の誤り（{detail}）', 'misplaced quote ("): {detail}'),
+}
+TEXTS |= {
+    "load.symlink": (
+        "通常のファイル（{file} はシンボリックリンクです。リンク先は読みません。ファイルを台帳のフォルダにコピーしてください）",
+        "a regular file ({file} is a symbolic link, not followed; copy the file into the ledger folder)",
+    ),
+    "load.sources_mapping": (
+        "キーごとの出典の対応（例: name: policy:署名）",
+        "a mapping of keys to their sources (e.g. name: policy:署名)",
+    ),
+}
+TEXTS |= {
+    "model.not_a_file": (
+        "{path}: リスクモデルは通常のファイルにしてください（フォルダやシンボリックリンクは読みません）",
+        "{path}: expected the risk model as a regular file (a folder or a symbolic link is not read)",
+    ),
+    "model.unreadable": (
+        "{path}: リスクモデルを読めません（{reason}）",
+        "{path}: the risk model cannot be read ({reason})",
+    ),
+}
+TEXTS |= {
+    "excel.too_long": (
+        "{cells}: Excelの1セルの上限（{limit:,}文字）を超える値があります（最長{longest:,}文字）。そのままでは切り捨てられ、取り込むと失われるため、何も書き出していません。値を短くするか、台帳はCSVのまま使ってください",
+        "{cells}: longer than an Excel cell holds ({limit:,} characters; the longest has {longest:,}). Excel would cut it and an import would lose the rest, so nothing was written; shorten the value or keep the ledger as CSV",
+    ),
+    "excel.more_cells": ("ほか{n}セル", " and {n} more"),
+    "excel.bad_limit": (
+        "{env}={value!r}: 正の数（MB）を指定してください",
+        "{env}={value!r}: expected a positive number of megabytes",
+    ),
+    "excel.too_many_parts": (
+        "{path}: ブックの部品が多すぎます（{n:,}個、上限{limit:,}個）。.xlsxとして開けません",
+        "{path}: {n:,} parts in the workbook (at most {limit:,}); not read as an .xlsx workbook",
+    ),
+    "excel.too_big": (
+        "{path}: 展開すると{size:,} MBになり、上限{limit:,} MBを超えます。読み込んでいません（上限は環境変数{env}で変更できます）",
+        "{path}: decompresses to {size:,} MB, more than the limit of {limit:,} MB; not read (set {env} to change the limit)",
+    ),
+    "excel.bomb": (
+        "{path}: 部品 {part} が{packed:,} KBから{size:,} MBに展開されます（{ratio:,}倍、上限{limit}倍）。圧縮爆弾の疑いがあるため読み込んでいません",
+        "{path}: the part {part} decompresses from {packed:,} KB to {size:,} MB ({ratio:,}×, at most {limit}×): refused as a likely zip bomb, nothing was read",
+    ),
+}
+TEXTS |= {"validate.int_max": ("（{max:,}以下）", " (at most {max:,})")}
+TEXTS |= {
+    "period.year": (
+        "--period: {text!r} の年は{first}年から{last}年までにしてください（例: 2026Q4）",
+        "--period: {text!r}: expected a quarter of a year from {first} to {last}, e.g. 2026Q4",
+    ),
+}
+TEXTS |= {
+    "files.not_a_folder": (
+        "{path} はファイルです。{folder} にはフォルダが必要です",
+        "{path} is a file, not a folder: expected a folder for {folder}",
+    ),
+    "files.is_a_file": (
+        "{path} はファイルです。フォルダを指定してください",
+        "{path} is a file: expected a folder",
+    ),
+    "files.failed": ("{path}: {reason}", "{path}: {reason}"),
+}
+TEXTS |= {
+    "incident.future": (
+        "注意: 発覚日 {date} は今日（{today}）より後です。日付を確認してください",
+        "warning: the discovery date {date} is after today ({today}); check the date",
+    ),
+    "incident.before_ledger": (
+        "注意: 発覚日 {date} は台帳に記録された最も古い日付（{first}、{where}）より前です。日付を確認してください",
+        "warning: the discovery date {date} is before the earliest date the ledger records ({first}, {where}); check the date",
+    ),
+    "incident.date_overflow": (
+        "--discovered: {date} では報告期限（{days}日後）が暦の範囲を超えます。実際の発覚日（YYYY-MM-DD）を指定してください",
+        "--discovered: {date}: the report deadlines ({days} days later) fall beyond the calendar; expected the real discovery date, YYYY-MM-DD",
+    ),
+}
+TEXTS |= {
+    "snapshot.bad_json": (
+        "{path}: {line}行目が読めません（{detail}）。`privacy-inventory verify` で改変を確認してください",
+        "{path}: damaged at line {line} ({detail}); run `privacy-inventory verify` to check the stored periods",
+    ),
+}

@@ -32,6 +32,8 @@ from ..errors import ConfigError, UsageError
 from ..i18n import both, label, t
 from ..ledger.inventory import Inventory
 from ..ledger.schema import (
+    ORGANISATION_FIELDS,
+    TABLES,
     Adjustment,
     Availability,
     Band,
@@ -106,6 +108,7 @@ class IncidentAssessment:
     enisa: dict[str, Any]
     appi: dict[str, Any]
     my_number: dict[str, Any]
+    warnings: list[str] = field(default_factory=list)  # e.g. a discovery date in the future
 
     @property
     def report_required(self) -> bool:
@@ -135,6 +138,7 @@ class IncidentAssessment:
             "enisa": self.enisa,
             "appi_26": self.appi,
             "my_number": self.my_number,
+            "warnings": self.warnings,
         }
 
 
@@ -410,6 +414,10 @@ def _adjust_text(
 
 def _dates(discovered: dt.date, preliminary: list[int], final: int) -> dict[str, Any]:
     first, last = preliminary
+    if discovered > dt.date.max - dt.timedelta(days=max(first, last, final)):
+        raise UsageError(
+            t("incident.date_overflow", date=discovered.isoformat(), days=max(first, last, final))
+        )
     return {
         "preliminary_from": (discovered + dt.timedelta(days=first)).isoformat(),
         "preliminary_by": (discovered + dt.timedelta(days=last)).isoformat(),
@@ -522,6 +530,46 @@ def my_number_duty(
     return out
 
 
+def earliest_record(inv: Inventory) -> tuple[dt.date, str] | None:
+    """The earliest date the ledger records anywhere (a contract, an inspection, the policy, …) and
+    where: an incident discovered before it is most likely a mistyped date."""
+    found: list[tuple[dt.date, str]] = []
+    for table in TABLES:
+        df = inv.table(table.name)
+        for col in table.columns:
+            if col.kind == "date" and col.name in df and df[col.name].notna().any():
+                found.append((df[col.name].min().date(), f"{table.file} {col.name}"))
+    for fld in ORGANISATION_FIELDS:
+        value = inv.org(fld.path)
+        if fld.kind == "date" and isinstance(value, dt.date):
+            found.append(
+                (
+                    value if not isinstance(value, dt.datetime) else value.date(),
+                    f"organisation.yaml {fld.path}",
+                )
+            )
+    return min(found) if found else None
+
+
+def date_warnings(inv: Inventory, discovered: dt.date, today: dt.date | None = None) -> list[str]:
+    """Warnings about a discovery date that is in the future or before anything the ledger records."""
+    today = today or dt.date.today()
+    out = []
+    if discovered > today:
+        out.append(t("incident.future", date=discovered.isoformat(), today=today.isoformat()))
+    first = earliest_record(inv)
+    if first is not None and discovered < first[0]:
+        out.append(
+            t(
+                "incident.before_ledger",
+                date=discovered.isoformat(),
+                first=first[0].isoformat(),
+                where=first[1],
+            )
+        )
+    return out
+
+
 def assess_incident(inv: Inventory, model: RiskModel, inc: Incident) -> IncidentAssessment:
     if inc.cause not in Cause.codes():
         raise UsageError(f"--cause: {inc.cause!r}; expected one of {', '.join(Cause.codes())}")
@@ -541,7 +589,8 @@ def assess_incident(inv: Inventory, model: RiskModel, inc: Incident) -> Incident
     subjects = sorted(set(items["subjects"].dropna()))
     return IncidentAssessment(inc, items, flows, partners, people, subjects, enisa,
                               appi_duty(items, people, inc, section, circ),
-                              my_number_duty(items, people, inc, section, circ))  # fmt: skip
+                              my_number_duty(items, people, inc, section, circ),
+                              date_warnings(inv, inc.discovered))  # fmt: skip
 
 
 # --- what people read --------------------------------------------------------------------------------

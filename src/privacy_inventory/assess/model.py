@@ -21,7 +21,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from ..errors import ConfigError, UsageError
-from ..i18n import Vocabulary
+from ..i18n import Vocabulary, t
 from ..ledger.schema import (
     Adjustment,
     Availability,
@@ -35,6 +35,7 @@ from ..ledger.schema import (
     Subject,
 )
 from ..ledger.textio import UnreadableText, read_text
+from ..ledger.yamlin import load_yaml, yaml_error_line, yaml_error_text
 from ..paths import bundled_inventory
 
 MODEL_FILE = "risk_model.yaml"
@@ -445,25 +446,56 @@ def parse_model(raw: Any, file: str = MODEL_FILE) -> RiskModel:
 
 
 def model_path(ledger_dir: Path | None) -> Path:
-    """The ledger's own risk_model.yaml, or the bundled one."""
+    """The ledger's own risk_model.yaml, or the bundled one. Anything at that name counts as the ledger's
+    own (a folder or a link there is refused by load_model, not silently replaced by the bundled one)."""
     if ledger_dir is not None:
         folder = Path(ledger_dir)
         folder = folder.parent if folder.is_file() else folder  # a workbook: its folder's model, if any
-        if (folder / MODEL_FILE).is_file():
-            return folder / MODEL_FILE
+        own = folder / MODEL_FILE
+        if own.exists() or own.is_symlink():
+            return own
     return bundled_inventory() / MODEL_FILE
 
 
 def load_model(path: str | Path | None = None) -> RiskModel:
     p = Path(path) if path is not None else model_path(None)
+    if p.is_symlink() or (p.exists() and not p.is_file()):
+        raise UsageError(t("model.not_a_file", path=p))
     if not p.is_file():
         raise UsageError(f"{p}: no such risk model file")
     try:
-        raw = yaml.safe_load(read_text(p))
+        doc = load_yaml(read_text(p))
     except UnreadableText as exc:
         raise UsageError(f"{p}: {exc.detail}") from None
+    except OSError as exc:
+        raise UsageError(t("model.unreadable", path=p, reason=exc.strerror or exc)) from None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "(parse)"
-        raise ConfigError(str(p), where, None, f"valid YAML ({getattr(exc, 'problem', exc)})") from None
-    return parse_model(raw, str(p))
+        line = yaml_error_line(exc)
+        where = f"line {line}" if line else "(parse)"
+        raise ConfigError(str(p), where, None, f"valid YAML ({yaml_error_text(exc)})", line=line) from None
+    try:
+        return parse_model(doc.data, str(p))
+    except ConfigError as exc:
+        exc.line = doc.line(exc.key)  # the line of the key (or of its nearest parent in the file)
+        raise
+
+
+def model_problems(ledger_dir: Path | None) -> list[dict]:
+    """What is wrong with the risk model a ledger would be scored with, as rows of a problems table
+    (file, line, key, value, expected): `validate` reports a broken model before `score` trips on it."""
+    from ..ledger.validate import ProblemCode, problem
+
+    p = model_path(ledger_dir)
+    own = ledger_dir is not None and p.parent == (
+        Path(ledger_dir).parent if Path(ledger_dir).is_file() else Path(ledger_dir)
+    )
+    file = p.name if own else str(p)
+    try:
+        load_model(p)
+    except ConfigError as exc:
+        syntax = exc.key.startswith("line ") or exc.key == "(parse)"
+        code = ProblemCode.yaml_syntax if syntax else ProblemCode.model
+        return [problem(file, exc.line, None if syntax else exc.key, exc.value, exc.expected, code=code)]
+    except UsageError as exc:
+        return [problem(file, None, None, None, str(exc), code=ProblemCode.unreadable)]
+    return []

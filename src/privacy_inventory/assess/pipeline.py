@@ -17,7 +17,7 @@ from ..errors import UsageError
 from ..ledger import load as ledger_load
 from ..ledger.inventory import Inventory
 from ..ledger.load import RawLedger, resolve_ledger_dir
-from .model import RiskModel, load_model, model_path
+from .model import RiskModel, load_model, model_path, model_problems
 from .risk import RiskResult, score
 from .rules import REGISTRY, run_rules
 
@@ -30,6 +30,14 @@ def rule_ids() -> Collection[str]:
 def read_ledger(path: str | Path | None = None) -> RawLedger:
     """Every file of a ledger read and checked, problems collected (never raises for bad data)."""
     return ledger_load.read_raw(path, rule_ids())
+
+
+def validate_ledger(path: str | Path | None = None) -> RawLedger:
+    """read_ledger, and the risk model the ledger is scored with checked too: its problems join the
+    ledger's (file risk_model.yaml, the line and key, the value, what was expected)."""
+    raw = read_ledger(path)
+    raw.add(*model_problems(raw.path))
+    return raw
 
 
 def load_inventory(path: str | Path | None = None) -> Inventory:

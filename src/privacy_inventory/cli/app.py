@@ -8,7 +8,8 @@ import sys
 import typer
 from rich.markup import escape
 
-from ..errors import LedgerInvalid, PrivacyInventoryError
+from ..errors import EXIT_USAGE, FileSystemError, LedgerInvalid, PrivacyInventoryError
+from ..i18n import t
 from . import actions, compliance, draft, incident, ledger, review, risk
 from .render import err_console, report_ledger_invalid
 
@@ -62,6 +63,12 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         err_console.print("Interrupted.")
         sys.exit(130)
+    except OSError as exc:  # the file system failed us (full disk, read-only, no permission): not a bug
+        if os.environ.get("PRIVACY_INVENTORY_DEBUG"):
+            raise
+        fs = FileSystemError.of(exc, "?")
+        err_console.print(f"[bold red]Error:[/] {escape(t('files.failed', path=fs.path, reason=fs.reason))}")
+        sys.exit(EXIT_USAGE)
     except Exception as exc:
         if os.environ.get("PRIVACY_INVENTORY_DEBUG"):
             raise

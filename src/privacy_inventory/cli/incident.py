@@ -211,6 +211,8 @@ def incident(
         sys.stdout.write(report_markdown(a, inv))
     else:
         print_incident(a, inv, chosen)
+    for warning in a.warnings:
+        err_console.print(f"[yellow]{escape(warning)}[/]")
     if recorded:
         err_console.print(
             escape(t("register.recorded", chosen, id=recorded, path=str(Path(path) / INCIDENTS.file)))

@@ -12,15 +12,15 @@ import pandas as pd
 import typer
 from rich.markup import escape
 
-from ..assess.pipeline import assess, load_inventory, read_ledger
-from ..errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, UsageError
+from ..assess.pipeline import assess, load_inventory, read_ledger, validate_ledger
+from ..errors import EXIT_INVALID, EXIT_USAGE, UsageError
 from ..files import write_text_atomic
 from ..i18n import Lang, t
 from ..ledger.csv_export import export_ledger_csv
 from ..ledger.docs import render_fides_reference, render_ledger_reference
 from ..ledger.excel import export_workbook, write_csv_ledger
 from ..ledger.fides import export_fides, import_tables
-from ..ledger.load import UNREADABLE_CODES, resolve_ledger_dir, to_inventory
+from ..ledger.load import UNREADABLE_CODES, refuse_unread, resolve_ledger_dir, to_inventory
 from ..ledger.scaffold import ensure_empty_dir, init_ledger, init_workbook
 from ..ledger.synth import SynthSpec, synthesize
 from ..ledger.write import replace_ledger
@@ -56,7 +56,7 @@ def validate(
 
     Exit code 0 = valid, 1 = the ledger has errors, 2 = the path or a file cannot be read.
     """
-    raw = read_ledger(ledger)
+    raw = validate_ledger(ledger)  # the ledger and its risk model
     problems = raw.all_problems()
     errors = problems[problems["severity"] == "error"]
     counts = {name: len(df) for name, df in raw.tables.items()}
@@ -178,8 +178,7 @@ def export_xlsx(
         raise UsageError(f"{out} already exists (use --force to replace it)")
     raw = read_ledger(ledger)
     problems = raw.all_problems()
-    if problems["code"].isin(UNREADABLE_CODES).any():
-        raise LedgerInvalid(problems, str(raw.path), exit_code=EXIT_USAGE)
+    refuse_unread(raw)  # a table that could not be read is not exported as an empty sheet
     export_workbook(raw.tables, raw.organisation, out)
     errors = int((problems["severity"] == "error").sum())
     console.print(
@@ -253,6 +252,7 @@ def export_csv(
     ledger, out = optional_source(ledger, out, Path("ledger-csv"))
     ensure_empty_dir(out)
     raw = read_ledger(ledger)
+    refuse_unread(raw)  # a table that could not be read is not exported as an empty file
     bad = export_ledger_csv(raw.tables, out, str(encoding))
     if bad:
         for file, cell, value in bad[:50]:

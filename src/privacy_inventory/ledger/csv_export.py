@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
+from ..files import built_aside, naming
 from .schema import TABLES
 from .textio import defuse_frame
 
@@ -40,7 +41,8 @@ def export_ledger_csv(
         bad = [cell for file, df in frames.items() for cell in unencodable_cells(df, file, encoding)]
         if bad:
             return bad
-    out.mkdir(parents=True, exist_ok=True)
-    for file, df in frames.items():
-        df.to_csv(out / file, index=False, encoding=encoding, lineterminator="\r\n")
+    with built_aside(out, replace=out.exists()) as tmp:  # `out` is new or empty (the command checks)
+        for file, df in frames.items():
+            with naming(out / file):  # a full disk names the file, not only the error number
+                df.to_csv(tmp / file, index=False, encoding=encoding, lineterminator="\r\n")
     return []

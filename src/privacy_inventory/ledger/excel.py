@@ -21,6 +21,7 @@ in an imported workbook is never evaluated, it is an error naming its cell.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -313,9 +314,39 @@ def _check_storable(tables: dict[str, pd.DataFrame]) -> None:
                                  f"control character Excel cannot store: {df[name].iloc[i]!r}")  # fmt: skip
 
 
+EXCEL_MAX_CELL = 32_767  # characters in one cell; Excel cuts (and a re-import would lose) the rest
+
+
+def _check_lengths(tables: dict[str, pd.DataFrame], organisation: dict) -> None:
+    """Refuse, before writing anything, a ledger with a value longer than a cell holds. Refused rather
+    than warned about: the workbook is for editing and importing back, and a cut value would come back
+    cut, losing text silently; every such cell is named (flows!N17) so that it can be shortened."""
+    cells: list[str] = []
+    longest = 0
+    for table in TABLES:
+        df = tables.get(table.name)
+        if df is None:
+            continue
+        for j, name in enumerate(df.columns):
+            lengths = df[name].astype("string").str.len()
+            over = lengths.gt(EXCEL_MAX_CELL).fillna(False).to_numpy()
+            if over.any():
+                longest = max(longest, int(lengths[over].max()))
+                cells += [f"{table.sheet}!{get_column_letter(j + 1)}{i + FIRST_ROW}" for i in over.nonzero()[0]]
+    for i, fld in enumerate(ORGANISATION_FIELDS, FIRST_ROW):  # the organisation sheet: its value column
+        value = dotted_get(organisation, fld.path)
+        if isinstance(value, str) and len(value) > EXCEL_MAX_CELL:
+            longest = max(longest, len(value))
+            cells.append(f"{ORG_SHEET}!C{i}")
+    if cells:
+        shown = ", ".join(cells[:20]) + (t("excel.more_cells", n=len(cells) - 20) if len(cells) > 20 else "")
+        raise UsageError(t("excel.too_long", cells=shown, limit=EXCEL_MAX_CELL, longest=longest))
+
+
 def export_workbook(tables: dict[str, pd.DataFrame], organisation: dict, out: Path) -> None:
     """Write the ledger (text frames as read from CSV) to an .xlsx workbook for people, atomically."""
     _check_storable(tables)
+    _check_lengths(tables, organisation)
     wb = Workbook(write_only=True)
     lists = _Lists()
     _write_guide(wb.create_sheet(GUIDE_SHEET))
@@ -376,6 +407,8 @@ def _org_value(fld: OrgField, value: Any) -> Any:
     if fld.kind == "date" and isinstance(value, str):
         parsed = parse_dates(pd.Series([value], dtype="str"))[0]
         return value if pd.isna(parsed) else parsed.date()
+    if not isinstance(value, str | bool | int | float | dt.date):
+        return str(value)  # a list or a mapping, which the schema check reports: as its text
     return value
 
 
@@ -395,6 +428,7 @@ def _write_organisation(ws, organisation: dict, lists: _Lists) -> None:
         header.append(cell)
     ws.append(header)
     sources = organisation.get("sources") or {}
+    sources = sources if isinstance(sources, dict) else {}
     for i, fld in enumerate(ORGANISATION_FIELDS, FIRST_ROW):
         kind = {"bool": "bool", "date": "date", "enum": "enum"}.get(fld.kind, "text")
         spec = Column(fld.path, kind, fld.ja, fld.en, required=fld.required, allowed=fld.allowed)  # type: ignore[arg-type]
@@ -603,14 +637,66 @@ class WorkbookRead:
     added_flows: list[str] = field(default_factory=list)
 
 
+# An .xlsx is a zip of XML. Its parts are checked before anything is decompressed: a few MB can hold GBs
+# of XML (whitespace or one giant cell) that a parser would then hold in memory. The 1M-flow synthetic
+# ledger's workbook is 60 MB holding 587 MB of XML, its parts compressed 2–12× (20× for a tiny drawing).
+MAX_WORKBOOK_ENV = "PRIVACY_INVENTORY_MAX_WORKBOOK_MB"
+DEFAULT_MAX_WORKBOOK_MB = 2_000  # uncompressed: 3.4× the 1M-flow workbook
+MAX_RATIO = 100  # uncompressed ÷ compressed, for any part over RATIO_FLOOR and for the whole workbook
+RATIO_FLOOR = 1_000_000  # smaller parts may compress as well as they like: they stay small
+MAX_PARTS = 10_000
+
+
+def max_workbook_bytes() -> int:
+    """The limit on a workbook's uncompressed size: $PRIVACY_INVENTORY_MAX_WORKBOOK_MB (megabytes) or
+    DEFAULT_MAX_WORKBOOK_MB."""
+    value = os.environ.get(MAX_WORKBOOK_ENV, "").strip()
+    if not value:
+        return DEFAULT_MAX_WORKBOOK_MB * 1_000_000
+    try:
+        mb = float(value)
+    except ValueError:
+        mb = -1
+    if not mb > 0:
+        raise UsageError(t("excel.bad_limit", env=MAX_WORKBOOK_ENV, value=value))
+    return int(mb * 1_000_000)
+
+
+def check_zip_sizes(path: Path, limit: int | None = None) -> None:
+    """Refuse a workbook whose parts would decompress to more than `limit` bytes in all, or that
+    compress suspiciously well (a zip bomb), reading only the zip's directory."""
+    limit = max_workbook_bytes() if limit is None else limit
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UsageError(f"{path}: not an .xlsx workbook ({exc})") from None
+    if len(parts) > MAX_PARTS:
+        raise UsageError(t("excel.too_many_parts", path=path, n=len(parts), limit=MAX_PARTS))
+    total = sum(p.file_size for p in parts)
+    packed = sum(p.compress_size for p in parts)
+    if total > limit:
+        raise UsageError(t("excel.too_big", path=path, size=total // 1_000_000, limit=limit // 1_000_000,
+                           env=MAX_WORKBOOK_ENV))  # fmt: skip
+    for part in [*parts, None]:
+        name, size, comp = (
+            (part.filename, part.file_size, part.compress_size) if part else ("*", total, packed)
+        )
+        if size > RATIO_FLOOR and size > MAX_RATIO * max(comp, 1):
+            raise UsageError(t("excel.bomb", path=path, part=name, size=size // 1_000_000,
+                               packed=max(1, comp // 1_000), ratio=size // max(comp, 1), limit=MAX_RATIO))  # fmt: skip
+
+
 def _check_container(path: Path) -> None:
     if not path.is_file():
         raise UsageError(f"{path}: no such workbook")
-    head = path.read_bytes()[:8]
+    with path.open("rb") as f:
+        head = f.read(8)
     if head == _OLE_MAGIC:
         raise UsageError(f"{path}: password-protected or legacy .xls workbook; save it unprotected as .xlsx")
     if not zipfile.is_zipfile(path):
         raise UsageError(f"{path}: not an .xlsx workbook")
+    check_zip_sizes(path)
 
 
 def _text(value: Any) -> str | None:
@@ -673,12 +759,17 @@ def _header_text(cell: Any) -> str:
 
 
 def _read_table(wb, sheet: str, table: Table, problems: list[dict]) -> tuple[pd.DataFrame, SheetLayout]:
-    rows = list(wb[sheet].iter_rows())
-    full, header_rows = _columns(rows, table)
+    ws = wb[sheet]
+    full, header_rows = _columns(list(ws.iter_rows(min_row=1, max_row=2)), table)
+    while full and not full[-1]:
+        full.pop()
     named = [j for j, h in enumerate(full) if h]  # columns without a header are not part of the table
     header = [full[j] for j in named]
     data: list[list[str | None] | None] = []
-    for r_index, row in enumerate(rows[header_rows:], 2):  # numbered as a CSV would be (header = 1)
+    # row by row, never the whole sheet as cells, and only up to the last named column: a sheet claiming
+    # 16,384 columns costs nothing
+    body = ws.iter_rows(min_row=header_rows + 1, max_col=max(len(full), 1)) if full else iter(())
+    for r_index, row in enumerate(body, 2):  # numbered as a CSV would be (header = 1)
         values = []
         for j in named:
             cell = row[j] if j < len(row) else None
@@ -731,6 +822,12 @@ def read_workbook(path: Path) -> WorkbookRead:
         if matrix is not None and "flows" in tables:
             layout.sheets[matrix] = SheetLayout(matrix, [], 2, by_letter=True)
             added = _apply_matrix(_read_matrix(wb[matrix], matrix), tables, layout, problems)
+    except (UsageError, KeyboardInterrupt, MemoryError):
+        raise
+    except Exception as exc:  # a part that is damaged or not what an .xlsx holds, found while streaming it
+        raise UsageError(
+            f"{path}: cannot be read as an .xlsx workbook ({type(exc).__name__}: {exc})"
+        ) from None
     finally:
         wb.close()
     return WorkbookRead(tables, organisation, problems, layout, added)

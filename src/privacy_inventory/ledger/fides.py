@@ -55,6 +55,7 @@ from .schema import (
     Subject,
 )
 from .textio import read_csv_strings
+from .yamlin import refuse_aliases
 from .yamlout import dump_yaml
 
 META_KEY = "privacy_inventory"
@@ -608,7 +609,9 @@ def _load(path: Path) -> dict:
     resolving types reads a million-flow map several times faster. (libyaml's loader when present.)"""
     loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        text = path.read_text(encoding="utf-8")
+        refuse_aliases(text)  # an alias chain would expand to gigabytes once the values are read
+        data = yaml.load(text, Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise UsageError(f"{path}: cannot be read as YAML ({type(exc).__name__}: {exc})") from None
     return data if isinstance(data, dict) else {}

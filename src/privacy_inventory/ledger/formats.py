@@ -123,9 +123,15 @@ def date_value(value: object) -> dt.date | None:
     return None
 
 
+MAX_WHOLE = 2**53 - 1  # the largest whole number a float (and so a spreadsheet) holds exactly
+
+
 def parse_ints(s: pd.Series) -> pd.Series:
+    """Whole numbers; anything else (text, fractions, 1e20, inf) is missing, and reported as invalid by
+    validation, never an overflow."""
     num = pd.to_numeric(s, errors="coerce")
-    whole = num.notna() & (num == num.round())
+    num = pd.Series(num, index=s.index).astype("float64")
+    whole = num.notna() & num.abs().le(MAX_WHOLE) & (num == num.round())
     return num.where(whole).astype("Int64")
 
 

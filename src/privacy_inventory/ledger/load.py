@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ..errors import EXIT_USAGE, LedgerInvalid, UsageError
+from ..errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, UsageError
 from ..i18n import t
 from ..paths import bundled_inventory
 from .formats import (
@@ -34,7 +34,7 @@ from .schema import (
     TABLES_BY_NAME,
     Table,
 )
-from .textio import UnreadableText, decode, parse_header, read_csv_strings
+from .textio import CsvSyntax, UnreadableText, decode, parse_header, read_csv_checked
 from .validate import (
     ProblemCode,
     check_columns,
@@ -45,9 +45,27 @@ from .validate import (
     problem,
     problems_frame,
 )
+from .yamlin import YamlDoc, load_yaml, yaml_error_line, yaml_error_text
 
 # Codes that mean a file could not be read at all: the CLI exits 2 for these (usage / file-system).
 UNREADABLE_CODES = {ProblemCode.unreadable, ProblemCode.not_a_file}
+# Codes that mean a file is there but its rows (or keys) could not be read: exporting the ledger would
+# write that table empty, losing it without a word.
+NOT_READ_CODES = UNREADABLE_CODES | {
+    ProblemCode.csv_syntax,
+    ProblemCode.duplicate_column,
+    ProblemCode.yaml_syntax,
+    ProblemCode.yaml_shape,
+}
+
+
+def refuse_unread(raw: RawLedger) -> None:
+    """Raise LedgerInvalid when a file of the ledger could not be read (see NOT_READ_CODES): what is
+    written from the ledger (a workbook, CSV for Excel) would silently lack it."""
+    problems = raw.all_problems()
+    if problems["code"].isin(NOT_READ_CODES).any():
+        unreadable = problems["code"].isin(UNREADABLE_CODES).any()
+        raise LedgerInvalid(problems, str(raw.path), exit_code=EXIT_USAGE if unreadable else EXIT_INVALID)
 
 
 @dataclass
@@ -127,8 +145,20 @@ def is_workbook(path: Path) -> bool:
     return path.suffix.lower() in (".xlsx", ".xlsm")
 
 
+def _symlink_problem(file: str, path: Path) -> dict | None:
+    """A ledger file that is a symbolic link is refused unread: the ledger is the files in its folder,
+    and following a link would read (and echo, in problems) whatever it points at."""
+    if path.is_symlink():
+        return problem(file, None, None, None, t("load.symlink", file=file), code=ProblemCode.not_a_file)
+    return None
+
+
 def _read_table(raw: RawLedger, table: Table) -> None:
     path = raw.path / table.file
+    link = _symlink_problem(table.file, path)
+    if link is not None:
+        raw.add(link)
+        return
     if not path.exists() and table.optional:
         return  # a ledger made before the table existed: the table is empty
     if not path.exists():
@@ -150,7 +180,9 @@ def _read_table(raw: RawLedger, table: Table) -> None:
         decoded = decode(path.read_bytes())
     except UnreadableText as exc:
         raw.add(
-            problem(table.file, None, None, None, f"a text file ({exc.detail})", code=ProblemCode.unreadable)
+            problem(
+                table.file, exc.line, None, None, f"a text file ({exc.detail})", code=ProblemCode.unreadable
+            )
         )
         return
     except OSError as exc:
@@ -179,17 +211,15 @@ def _read_table(raw: RawLedger, table: Table) -> None:
     if any(p["code"] == "duplicate_column" for p in header_problems):
         return
     try:
-        df = read_csv_strings(decoded.utf8, header)
-    except Exception as exc:  # pyarrow reports malformed CSV (wrong field count, bad quoting) this way
-        detail = str(exc).strip().splitlines()[0]
-        match = re.search(r"[Rr]ow #(\d+)", detail)
+        df = read_csv_checked(decoded.utf8, header)
+    except CsvSyntax as exc:  # a stray quote, a wrong number of values: the line where it starts
         raw.add(
             problem(
                 table.file,
-                int(match.group(1)) if match else None,
+                exc.line,
                 None,
                 None,
-                f"well-formed CSV ({detail})",
+                f"well-formed CSV ({exc.detail})",
                 code=ProblemCode.csv_syntax,
             )
         )
@@ -220,6 +250,13 @@ def _check_content(raw: RawLedger, table: Table, df: pd.DataFrame) -> None:
 def _read_organisation(raw: RawLedger) -> None:
     path = raw.path / ORGANISATION_FILE
     f = ORGANISATION_FILE
+    link = _symlink_problem(f, path)
+    if link is not None:
+        raw.add(link)
+        return
+    if path.exists() and not path.is_file():
+        raw.add(problem(f, None, None, None, "a regular file", code=ProblemCode.not_a_file))
+        return
     if not path.is_file():
         raw.add(
             problem(
@@ -235,23 +272,28 @@ def _read_organisation(raw: RawLedger) -> None:
     try:
         text = decode(path.read_bytes()).utf8.decode("utf-8")
     except UnreadableText as exc:
-        raw.add(problem(f, None, None, None, f"a text file ({exc.detail})", code=ProblemCode.unreadable))
+        raw.add(problem(f, exc.line, None, None, f"a text file ({exc.detail})", code=ProblemCode.unreadable))
+        return
+    except OSError as exc:
+        raw.add(
+            problem(f, None, None, None, f"a readable file ({exc.strerror})", code=ProblemCode.unreadable)
+        )
         return
     try:
-        data = yaml.safe_load(text)
+        doc = load_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
         raw.add(
             problem(
                 f,
-                mark.line + 1 if mark else None,
+                yaml_error_line(exc),
                 None,
                 None,
-                f"valid YAML ({getattr(exc, 'problem', exc)})",
+                f"valid YAML ({yaml_error_text(exc)})",
                 code=ProblemCode.yaml_syntax,
             )
         )
         return
+    data = doc.data
     if not isinstance(data, dict):
         raw.add(
             problem(
@@ -259,11 +301,25 @@ def _read_organisation(raw: RawLedger) -> None:
             )
         )
         return
-    check_organisation(raw, data, f)
+    check_organisation(raw, data, f, doc)
 
 
-def check_organisation(raw: RawLedger, data: dict, f: str) -> None:
-    """Types and required keys of the organisation's facts (from YAML or the workbook's sheet)."""
+def check_organisation(raw: RawLedger, data: dict, f: str, doc: YamlDoc | None = None) -> None:
+    """Types and required keys of the organisation's facts (from YAML or the workbook's sheet); `doc`,
+    the YAML as parsed, gives the line of each problem."""
+    before = len(raw.problems)
+    _check_organisation(raw, data, f)
+    if doc is not None:  # the line of each key named by a problem
+        for i in range(before, len(raw.problems)):
+            frame = raw.problems[i]
+            frame["row"] = [
+                doc.line(str(key)) if pd.isna(row) and isinstance(key, str) else row
+                for key, row in zip(frame["column"], frame["row"], strict=True)
+            ]
+            frame["row"] = frame["row"].astype("Int64")
+
+
+def _check_organisation(raw: RawLedger, data: dict, f: str) -> None:
     for fld in ORGANISATION_FIELDS:
         value = dotted_get(data, fld.path)
         if value is None or value == "":
@@ -292,7 +348,11 @@ def check_organisation(raw: RawLedger, data: dict, f: str) -> None:
                 _dotted_set(data, fld.path, flag)
         elif fld.kind == "text" and not isinstance(value, str | int):
             raw.add(problem(f, None, fld.path, value, "text", code=ProblemCode.type))
-    for key, src in (data.get("sources") or {}).items():
+    sources = data.get("sources") or {}
+    if not isinstance(sources, dict):
+        raw.add(problem(f, None, "sources", sources, t("load.sources_mapping"), code=ProblemCode.type))
+        sources = {}
+    for key, src in sources.items():
         if not re.match(SOURCE_PATTERN, str(src)):
             raw.add(problem(f, None, f"sources.{key}", src, SOURCE_HELP, code=ProblemCode.pattern))
     known_top = {fld.path.split(".")[0] for fld in ORGANISATION_FIELDS} | {"sources", "notes"}

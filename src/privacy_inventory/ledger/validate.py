@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..frames import explode_list, isin, split_reference
 from ..i18n import Vocabulary, t
-from .formats import parse_bools, parse_dates, parse_ints  # how a value may be written: formats.py
+from .formats import MAX_WHOLE, parse_bools, parse_dates, parse_ints  # how a value may be written: formats.py
 from .schema import EXAMPLE_PREFIX, LIST_SEPARATOR, TABLES_BY_NAME, Column, Table
 
 PROBLEM_COLUMNS = ["file", "row", "column", "value", "expected", "severity", "code"]
@@ -48,6 +48,7 @@ class ProblemCode(Vocabulary):
     bad_reference = "bad_reference", "参照の書式の誤り", "malformed reference"
     formula = "formula", "数式", "formula"
     example = "example", "見本の行が残っている", "example row left in"
+    model = "model", "リスクモデルの誤り", "wrong risk model"
 
 
 def problem(
@@ -94,7 +95,7 @@ def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
         return ProblemCode.bool, t("formats.expected_bool")
     if col.kind == "int":
         floor = "" if col.minimum is None else f" ≥ {col.minimum}"
-        return ProblemCode.int, f"a whole number{floor}"
+        return ProblemCode.int, f"a whole number{floor}" + t("validate.int_max", max=MAX_WHOLE)
     if col.kind == "date":
         return ProblemCode.date, t("formats.expected_date")
     if col.pattern:
@@ -180,8 +181,9 @@ def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.D
         return problems_frame()
     except SchemaErrors as err:
         fc = err.failure_cases
+    unplaced = fc[fc["index"].isna()]
     fc = fc[fc["index"].notna()]
-    out = []
+    out = [_unplaced(table, unplaced, labels, file)] if len(unplaced) else []
     for (column, check), group in fc.groupby(["column", "check"], sort=False, dropna=False):
         idx = group["index"].astype(int)
         if check == "not_nullable":
@@ -211,6 +213,17 @@ def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.D
             )
         )
     return problems_frame(pd.concat(out, ignore_index=True).drop_duplicates())
+
+
+def _unplaced(table: Table, fc: pd.DataFrame, labels: dict, file: str | None) -> pd.DataFrame:
+    """Failures pandera could not tie to a row (a check that raised on a column): one problem per column,
+    so that a column that cannot be checked is an error in the report, never a crash or a pass."""
+    rows = []
+    for (column, check), group in fc.groupby(["column", "check"], sort=False, dropna=False):
+        code, expected = labels.get((column, check), (ProblemCode.invalid, str(check)))
+        rows.append(problem(file or table.file, None, None if pd.isna(column) else str(column),
+                            group["failure_case"].iloc[0], expected, code=code))  # fmt: skip
+    return problems_frame(rows)
 
 
 def check_columns(table: Table, header: list[str], file: str | None = None) -> list[dict]:

@@ -6,14 +6,13 @@ import csv
 import io
 import os
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import UsageError
-from ..files import write_with
+from ..files import check_folder, naming, new_private_dir, write_with
 from .textio import decode, parse_header
 
 
@@ -46,16 +45,17 @@ def append_rows(path: Path, rows: pd.DataFrame, columns: list[str] | None = None
 def replace_ledger(directory: Path, write: Callable[[Path], None], replace: bool) -> None:
     """Write a ledger into a new temporary folder beside `directory`, then swap it in. An existing ledger
     is replaced only with `replace`; its files that the new one lacks (risk_model.yaml, …) are kept."""
+    check_folder(directory)
     if directory.exists() and any(directory.iterdir()) and not replace:
         raise UsageError(f"{directory}: folder is not empty (use --replace to replace its ledger tables)")
-    directory.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{directory.name}-", dir=directory.parent))
+    tmp = new_private_dir(directory.parent, f".{directory.name}-")  # an ordinary folder, not mkdtemp's 0700
     try:
-        write(tmp)
+        with naming(directory):  # a full disk names the ledger being written
+            write(tmp)
         if directory.exists():
             for extra in directory.iterdir():
                 if not (tmp / extra.name).exists() and extra.is_file():
-                    shutil.copy2(extra, tmp / extra.name)
+                    shutil.copy2(extra, tmp / extra.name, follow_symlinks=False)
             old = directory.with_name(f".{directory.name}-old-{os.getpid()}")
             os.replace(directory, old)
             os.replace(tmp, directory)

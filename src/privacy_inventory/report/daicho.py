@@ -36,6 +36,7 @@ from ..errors import UsageError
 from ..files import write_with
 from ..frames import positions
 from ..i18n import label, t
+from ..ledger.excel import EXCEL_MAX_CELL
 from ..ledger.schema import ITEMS, LIST_SEPARATOR, Acquisition, Disposal, PartnerKind, Subject
 
 LEDGER_REVIEW_RULE = "JISQ15001-ledger-review"
@@ -404,6 +405,8 @@ def _page_setup(ws, org: str, as_of: dt.date, lang: str, n_rows: int) -> None:
 def _xml_text(value: str, where: Callable[[], str]) -> str:
     if ILLEGAL_CHARACTERS_RE.search(value):
         raise UsageError(f"{where()}: the value contains a control character Excel cannot store: {value!r}")
+    if len(value) > EXCEL_MAX_CELL:  # Excel would cut it: refused, as export-xlsx refuses it
+        raise UsageError(t("excel.too_long", cells=where(), limit=EXCEL_MAX_CELL, longest=len(value)))
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
 
 

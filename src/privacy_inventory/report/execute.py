@@ -151,6 +151,12 @@ class KernelPool:
         self._pool.shutdown(wait=False)
 
 
+def _literal(path: Path) -> str:
+    """A path papermill takes as it is: it formats paths with the parameters (`{period}` would become
+    the period, `{x}` an error), so braces in a folder name are doubled."""
+    return str(path).replace("{", "{{").replace("}", "}}")
+
+
 def execute(source: Path, target: Path, parameters: dict[str, Any], cwd: Path, km: Any = None) -> None:
     """Run a notebook with papermill (in the given kernel, or a new one); raise NotebookFailed naming
     the cell and the error. Papermill saves the notebook at the end, and the partly executed one (with
@@ -165,7 +171,7 @@ def execute(source: Path, target: Path, parameters: dict[str, Any], cwd: Path, k
         if km is not None:
             reset_namespace(km)
         pm.execute_notebook(
-            str(source), str(target), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
+            _literal(source), _literal(target), parameters=parameters, kernel_name=KERNEL, progress_bar=False,
             log_output=False, request_save_on_cell_execute=False, **extra,
         )  # fmt: skip
     except PapermillExecutionError as exc:

@@ -4,7 +4,6 @@ figures for the trend."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pandas as pd
@@ -16,7 +15,7 @@ from ..assess.model import MODEL_FILE, load_model
 from ..assess.risk import RiskResult
 from ..errors import UsageError
 from .period import PERIOD_PATTERN, Period, parse_period, stored_periods
-from .snapshot import SNAPSHOT_DIR, read_snapshot
+from .snapshot import SNAPSHOT_DIR, read_json, read_snapshot
 
 _SCORE = ["level", "score", "residual_level", "residual_score"]
 # Reasons are read later, only for the rows whose risk moved: for a million flows they are most of the memory.
@@ -80,7 +79,9 @@ def stored_summaries(reports_dir: Path | None, upto: Period) -> pd.DataFrame:
         for period in stored_periods(Path(reports_dir)):
             if period <= upto:
                 folder = Path(reports_dir) / str(period)
-                rows.append(json.loads((folder / "summary.json").read_text(encoding="utf-8")))
+                summary = read_json(folder / "summary.json")
+                if isinstance(summary, dict):
+                    rows.append(summary)
     return pd.DataFrame(rows)
 
 
@@ -89,7 +90,12 @@ def _high_levels(model_file: Path) -> set[str]:
     need not satisfy today's declaration of the file)."""
     import yaml
 
-    raw = yaml.safe_load(model_file.read_text(encoding="utf-8")) if model_file.is_file() else None
+    from ..ledger.yamlin import load_yaml
+
+    try:
+        raw = load_yaml(model_file.read_text(encoding="utf-8")).data if model_file.is_file() else None
+    except (yaml.YAMLError, OSError, UnicodeDecodeError):
+        raw = None  # a damaged stored model: no level counts as high, as for a period without one
     levels = (raw or {}).get("matrix", {}).get("high_levels") if isinstance(raw, dict) else None
     return set(levels) if isinstance(levels, list) else set()
 

@@ -8,8 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
+from ..i18n import t
 
 PERIOD_PATTERN = re.compile(r"^(\d{4})Q([1-4])$")
+# Years a review can be for: wide enough for any real ledger, narrow enough that a period, the one before
+# it and its last day are real dates (0000Q1 and 9999Q4 are not) and that a mistyped year (0226) is caught.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 @dataclass(frozen=True, order=True)
@@ -42,6 +46,8 @@ def parse_period(text: str) -> Period:
     m = PERIOD_PATTERN.fullmatch(text or "")
     if not m:
         raise UsageError(f"--period: {text!r} is not a quarter; expected YYYYQ1 … YYYYQ4, e.g. 2026Q4")
+    if not FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR:
+        raise UsageError(t("period.year", text=text, first=FIRST_YEAR, last=LAST_YEAR))
     return Period(int(m.group(1)), int(m.group(2)))
 
 
@@ -57,7 +63,7 @@ def stored_periods(out: Path) -> list[Period]:
     found = []
     for p in out.iterdir():
         m = PERIOD_PATTERN.fullmatch(p.name)
-        if m and (p / "manifest.json").is_file():
+        if m and FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR and (p / "manifest.json").is_file():
             found.append(Period(int(m.group(1)), int(m.group(2))))
     return sorted(found)
 

@@ -21,7 +21,7 @@ from ..assess.model import MODEL_FILE, load_model, model_path
 from ..assess.notice import build_notice
 from ..assess.pipeline import load_inventory
 from ..errors import UsageError
-from ..files import built_aside, recover_leftovers, write_text_atomic
+from ..files import built_aside, check_folder, recover_leftovers, write_text_atomic
 from ..i18n import t
 from ..ledger.load import resolve_ledger_dir
 from ..ledger.textio import write_csv_atomic
@@ -176,6 +176,7 @@ def run_review(
     if lang not in ("ja", "en"):
         raise UsageError(f"--lang: {lang!r}; expected ja or en")
     start = time.perf_counter()
+    check_folder(out)  # --out at a file: said before any work is done
     target = out / str(period)
     notes = recover_leftovers(target)  # a killed run may have left the previous report aside
     for note in notes:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..errors import UsageError
 from ..files import write_text_atomic
-from ..i18n import Vocabulary
+from ..i18n import Vocabulary, t
 from ..ledger.inventory import Inventory, empty_frame, with_schema_columns
 from ..ledger.schema import TABLES, Table
 from .period import stored_periods
@@ -23,6 +23,18 @@ from .period import stored_periods
 SNAPSHOT_DIR = "snapshot"
 MANIFEST = "manifest.json"
 RESULT_TABLES = ("scores_flows", "scores_items", "scores_partners", "findings")
+
+
+def read_json(path: Path) -> object:
+    """A JSON file of a stored period; a damaged one is a usage error naming the file and the line."""
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except json.JSONDecodeError as exc:
+        raise UsageError(t("snapshot.bad_json", path=path, line=exc.lineno, detail=exc.msg)) from None
+    except (UnicodeDecodeError, RecursionError) as exc:
+        raise UsageError(t("snapshot.bad_json", path=path, line="?", detail=type(exc).__name__)) from None
+    except OSError as exc:
+        raise UsageError(f"{path}: {exc.strerror}") from None
 
 
 def _to_parquet(df: pd.DataFrame, path: Path) -> None:
@@ -71,8 +83,10 @@ def read_snapshot(directory: Path, result_columns: dict[str, list[str]] | None =
             f"{directory}: no snapshot (expected {snap}/meta.json); run `privacy-inventory review` for that period"
         )
     frames = {t.name: _read_table(snap, t) for t in TABLES}
-    organisation = json.loads((snap / "organisation.json").read_text("utf-8"))
-    meta = json.loads((snap / "meta.json").read_text("utf-8"))
+    organisation = read_json(snap / "organisation.json")
+    meta = read_json(snap / "meta.json")
+    if not isinstance(organisation, dict) or not isinstance(meta, dict):
+        raise UsageError(t("snapshot.bad_json", path=snap, line=1, detail="not an object"))
     inv = Inventory(path=Path(meta.get("inventory", str(directory))), organisation=organisation, **frames)
     wanted = result_columns or {}
     results = {
@@ -151,7 +165,7 @@ def write_manifest(directory: Path, previous: Path | None = None, key_file: Path
 def _read_manifest(directory: Path) -> dict | None:
     try:
         data = json.loads((directory / MANIFEST).read_text("utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) and isinstance(data.get("files"), dict) else None
 
@@ -210,7 +224,9 @@ def verify_history(out: Path, key_file: Path | None = None) -> pd.DataFrame:
                 rows.append(_row(str(period), MANIFEST, ManifestStatus.chain_broken))
             if key is not None:
                 signature = manifest.get("signature") or {}
-                if not signature:
+                if not isinstance(signature, dict):  # a damaged or forged manifest
+                    rows.append(_row(str(period), MANIFEST, ManifestStatus.bad_signature))
+                elif not signature:
                     rows.append(_row(str(period), MANIFEST, ManifestStatus.unsigned))
                 elif not hmac.compare_digest(str(signature.get("value", "")), _signature(manifest, key)):
                     rows.append(_row(str(period), MANIFEST, ManifestStatus.bad_signature))

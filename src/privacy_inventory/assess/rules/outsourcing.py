@@ -124,3 +124,70 @@ def contract_terms(ctx: RuleContext) -> pd.DataFrame:
         f"have the contract cover safety measures, sub-contracting conditions, incident reporting, audit or inspection rights and return or deletion at the end, and record them in {label_en} (Art.25; GL 3-4-4)",
         source=value_source(ctx.inv, "partners", bad["partner_id"], "contract_covers"),
     )  # fmt: skip
+
+
+def _cycles(parent: dict[str, str]) -> dict[str, list[str]]:
+    """Partners whose chain of parents returns to themselves, each with its cycle (A → B → A); a partner
+    that is its own parent is a cycle of one. Each partner has at most one parent, so every cycle is
+    found by walking up from each partner once."""
+    on_cycle: dict[str, list[str]] = {}
+    done: set[str] = set()
+    for start in parent:
+        path: list[str] = []
+        seen: dict[str, int] = {}
+        node: str | None = start
+        while node is not None and node not in done and node not in seen:
+            seen[node] = len(path)
+            path.append(node)
+            node = parent.get(node)
+        if node is not None and node in seen:  # walked into this walk's own path: a cycle
+            cycle = path[seen[node] :]
+            for member in cycle:
+                i = cycle.index(member)
+                on_cycle[member] = cycle[i:] + cycle[:i]
+        done.update(path)
+    return on_cycle
+
+
+@rule(
+    "APPI-25-subcontracting-chain",
+    article="個人情報保護法25条（GL通則3-4-4）",
+    article_en="APPI Art.25 (PPC GL 3-4-4)",
+    severity=Severity.medium,
+    title_ja="再委託の連鎖が委託先までたどれる（自らが委託元・循環がない）",
+    title_en="every sub-outsourcing chain leads back to an outsourcee (no partner its own parent, no cycle)",
+)
+def subcontracting_chain(ctx: RuleContext) -> pd.DataFrame:
+    """The co-op supervises a sub-outsourcee through the outsourcee that entrusted it (Art.25; GL 3-4-4:
+    the entruster's supervision reaches sub-contractors). A partner recorded as its own parent, or a
+    chain of parents that comes back to where it started, names no one who entrusted it: the chain of
+    supervision cannot be followed, so the ledger must record the real entruster."""
+    p = ctx.inv.partners
+    linked = p[p["parent_partner_id"].notna()]
+    parent = dict(zip(linked["partner_id"].astype(str), linked["parent_partner_id"].astype(str), strict=True))
+    cycles = _cycles(parent)
+    if not cycles:
+        return none()
+    names = dict(zip(p["partner_id"].astype(str), p["name"].astype(str), strict=True))
+    bad = p[p["partner_id"].isin(list(cycles))].drop_duplicates("partner_id")
+    ja, en = [], []
+    for pid in bad["partner_id"]:
+        cycle = cycles[pid]
+        if len(cycle) == 1:
+            ja.append(f"「{names.get(pid, pid)}」（{pid}）が自らの委託元として記録されている")
+            en.append(f"'{names.get(pid, pid)}' ({pid}) is recorded as its own entruster")
+        else:
+            chain = " → ".join([*cycle, cycle[0]])
+            ja.append(
+                f"「{names.get(pid, pid)}」の委託元をたどると自らに戻る（{chain}）：再委託の連鎖が循環している"
+            )
+            en.append(
+                f"following the entrusters of '{names.get(pid, pid)}' leads back to it ({chain}): the sub-outsourcing chain is a cycle"
+            )
+    label_ja, label_en = column_label("partners", "parent_partner_id")
+    return findings(
+        "partners", bad["partner_id"], ja, en,
+        f"{label_ja}に実際に委託した委託先のIDを記録し、再委託の連鎖を当組合の委託先までたどれるようにする（法25条、GL通則3-4-4）",
+        f"record in {label_en} the outsourcee that actually entrusted the work, so that every sub-outsourcing chain leads back to one of the co-op's outsourcees (Art.25; GL 3-4-4)",
+        source=value_source(ctx.inv, "partners", bad["partner_id"], "parent_partner_id"),
+    )  # fmt: skip

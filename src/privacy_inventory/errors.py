@@ -49,8 +49,10 @@ class LedgerInvalid(PrivacyInventoryError):
     exit_code: int = field(default=EXIT_INVALID)
 
     def __str__(self) -> str:
+        from .i18n import t
+
         errors = self.problems[self.problems["severity"] == "error"]
-        return f"{self.path}: {len(errors)} error(s) in the ledger"
+        return t("errors.ledger_invalid", path=self.path, n=len(errors))
 
 
 @dataclass
@@ -64,7 +66,10 @@ class ConfigError(PrivacyInventoryError):
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}" + (
-            f", line {self.line}" if self.line and self.key != f"line {self.line}" else ""
-        )
-        return f"{where}: {self.key}: got {self.value!r}, expected {self.expected}"
+        from .i18n import t
+
+        where = t("errors.config_line", file=self.file, line=self.line) if self.line else self.file
+        key = t("errors.config_key", key=self.key) if self.key else ""
+        if self.value is None:
+            return t("errors.config_no_value", where=where, key=key, expected=self.expected)
+        return t("errors.config", where=where, key=key, value=self.value, expected=self.expected)

@@ -187,3 +187,86 @@ PROBLEM_TEXTS |= {
     "validate.col.table": ("表", "table"),
     "validate.col.rows": ("行数", "rows"),
 }
+PROBLEM_TEXTS |= {
+    "validate.items_title": ("区分ごとの項目数", "Items per category"),
+    "validate.flows_title": ("根拠ごとの提供・受領の数", "Flows per basis"),
+    "validate.col.category": ("区分", "category"),
+    "validate.col.items": ("項目数", "items"),
+    "validate.col.basis": ("根拠", "basis"),
+    "validate.col.flows": ("件数", "flows"),
+}
+
+# --- the risk model (assess/model.py) and a configuration error (errors.ConfigError) ----------------------
+PROBLEM_TEXTS |= {
+    "errors.ledger_invalid": ("{path}: 台帳に誤りが{n}件あります", "{path}: {n} error(s) in the ledger"),
+    "errors.config_line": ("{file} {line}行目", "{file}, line {line}"),
+    "errors.config_key": ("：{key}", ": {key}"),
+    "errors.config": (
+        "{where}{key}：「{value}」、正しくは {expected}",
+        "{where}{key}: got {value!r}, expected {expected}",
+    ),
+    "errors.config_no_value": (
+        "{where}{key}：正しくは {expected}",
+        "{where}{key}: got None, expected {expected}",
+    ),
+    "model.top_level": ("（最上位）", "(top level)"),
+    "model.no_file": ("{path}: リスクモデルのファイルがありません", "{path}: no such risk model file"),
+    "model.what.category": ("区分", "category"),
+    "model.what.kind": ("種別", "kind"),
+    "model.what.level": ("水準", "level"),
+    "model.expected.every": ("すべての{what}の値", "a value for every {what}"),
+    "model.expected.grid": (
+        "4行（影響度1〜4）×4列（発生可能性1〜4）の水準",
+        "4 rows (severity 1–4) of 4 levels (likelihood 1–4)",
+    ),
+    "model.expected.monotone": (
+        "上のセル・左のセルより低くない水準（単調な行列）",
+        "a level no lower than the cells above and to the left (monotone matrix)",
+    ),
+    "model.expected.levels": ("水準 1、2、3、4 の4つちょうど", "exactly the levels 1, 2, 3, 4"),
+    "model.expected.level_names": (
+        "すべての水準の日本語名と英語名",
+        "a Japanese and English name for every level",
+    ),
+    "model.expected.high_levels": ("matrix.levels にある水準", "levels listed in matrix.levels"),
+    "model.expected.causes": (
+        "source に出典、ほかの原因ごとに状況",
+        "the citation under `source` and circumstances under every cause",
+    ),
+    "model.expected.bands": ("medium < high < very_high となる値", "medium < high < very_high"),
+    "model.expected.unlawful": ("breach.enisa.causes にある原因", "a cause listed in breach.enisa.causes"),
+    "model.expected.malicious": (
+        "breach.appi.unlawful_causes にある原因だけ true",
+        "true exactly for the causes in breach.appi.unlawful_causes",
+    ),
+    "model.expected.need": (
+        "{what}（同梱の risk_model.yaml を参照してください）",
+        "{what} (see the bundled risk_model.yaml)",
+    ),
+    # what pydantic expected, by its error type (English: pydantic's own message)
+    "model.pydantic.missing": ("値（このキーは必須です）", "a value (this key is required)"),
+    "model.pydantic.extra_forbidden": (
+        "既知のキー（同梱の risk_model.yaml を参照してください）",
+        "a known key (see the bundled risk_model.yaml)",
+    ),
+    "model.pydantic.int_parsing": ("整数", "{msg}"),
+    "model.pydantic.int_type": ("整数", "{msg}"),
+    "model.pydantic.int_from_float": ("整数（小数でなく）", "{msg}"),
+    "model.pydantic.float_parsing": ("数値", "{msg}"),
+    "model.pydantic.float_type": ("数値", "{msg}"),
+    "model.pydantic.string_type": ("文字列", "{msg}"),
+    "model.pydantic.bool_parsing": ("true または false", "{msg}"),
+    "model.pydantic.bool_type": ("true または false", "{msg}"),
+    "model.pydantic.dict_type": ("「キー: 値」の組（マッピング）", "{msg}"),
+    "model.pydantic.model_type": ("「キー: 値」の組（マッピング）", "{msg}"),
+    "model.pydantic.model_attributes_type": ("「キー: 値」の組（マッピング）", "{msg}"),
+    "model.pydantic.list_type": ("リスト（[a, b] または - で始まる行）", "{msg}"),
+    "model.pydantic.greater_than_equal": ("{ge}以上の数", "{msg}"),
+    "model.pydantic.greater_than": ("{gt}より大きい数", "{msg}"),
+    "model.pydantic.less_than_equal": ("{le}以下の数", "{msg}"),
+    "model.pydantic.less_than": ("{lt}未満の数", "{msg}"),
+    "model.pydantic.literal_error": ("次のいずれか：{expected}", "{msg}"),
+    "model.pydantic.too_short": ("{min_length}個以上の値", "{msg}"),
+    "model.pydantic.too_long": ("{max_length}個以下の値", "{msg}"),
+    "model.pydantic.other": ("正しい値（{msg}）", "{msg}"),
+}

@@ -208,7 +208,7 @@ def people_affected(items: pd.DataFrame, flows: pd.DataFrame, given: int | None)
 def _need(value: Any, key: str, what: str) -> Any:
     """A value the triage needs from risk_model.yaml that an older file may lack: a ConfigError naming it."""
     if value is None:
-        raise ConfigError(MODEL_FILE, key, None, f"{what} (see the bundled risk_model.yaml)")
+        raise ConfigError(MODEL_FILE, key, None, t("model.expected.need", what=what))
     return value
 
 

@@ -85,9 +85,21 @@ def validate(
         )
         if summary:
             console.print(
-                mapping_table(summary["items_by_category"], "category", "items", title="Items per category")
+                mapping_table(
+                    summary["items_by_category"],
+                    t("validate.col.category"),
+                    t("validate.col.items"),
+                    title=t("validate.items_title"),
+                )
             )
-            console.print(mapping_table(summary["flows_by_basis"], "basis", "flows", title="Flows per basis"))
+            console.print(
+                mapping_table(
+                    summary["flows_by_basis"],
+                    t("validate.col.basis"),
+                    t("validate.col.flows"),
+                    title=t("validate.flows_title"),
+                )
+            )
         print_problems(problems, max_problems)
         warnings = len(problems) - len(errors)
         if errors.empty:
@@ -215,7 +227,11 @@ def import_xlsx(
         print_json({"valid": errors.empty, "added_flows": raw.added_flows, "problems": records(problems)})
     else:
         for p in problems.itertuples():
-            value = "" if p.value is None or pd.isna(p.value) else t("problem.value", value=p.value)
+            value = (
+                ""
+                if p.value is None or pd.isna(p.value) or p.value == ""
+                else t("problem.value", value=p.value)
+            )
             level = t("problem.error") if p.severity == "error" else t("problem.warning")
             level = f"[red]{level}[/]" if p.severity == "error" else f"[yellow]{level}[/]"
             line = t("problem.line", level="\0", where=where(p), value=value, expected=p.expected)

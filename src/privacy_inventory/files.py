@@ -132,7 +132,7 @@ def _move_into_place(tmp: Path, target: Path, replace: bool) -> None:
             if not target.exists():
                 raise
     if not replace:
-        raise UsageError(f"{target} appeared while it was being built; nothing was replaced")
+        raise UsageError(t("files.appeared", path=target))
     if _exchange(tmp, target):
         shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old folder
         return

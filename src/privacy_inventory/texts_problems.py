@@ -270,3 +270,118 @@ PROBLEM_TEXTS |= {
     "model.pydantic.too_long": ("{max_length}個以下の値", "{msg}"),
     "model.pydantic.other": ("正しい値（{msg}）", "{msg}"),
 }
+
+# --- errors of commands' inputs and outputs (assess/, report/, ledger/, files.py) -------------------------
+PROBLEM_TEXTS |= {
+    "incident.error.unknown": ("{kind}「{given}」は台帳にありません{hint}", "unknown {kind} '{given}'{hint}"),
+    "incident.error.did_you_mean": ("（候補：{near}）", "; did you mean: {near}"),
+    "incident.error.kind.partner": ("提供先", "partner"),
+    "incident.error.kind.flow": ("提供・受領", "flow"),
+    "incident.error.kind.item": ("項目", "item"),
+    "incident.error.kind.department": ("部門", "department"),
+    "incident.error.no_data": (
+        "事案に該当する個人データがありません。--partner、--item、--department、--flow のいずれか（データのあるもの）"
+        "を指定してください",
+        "the incident touches no data: give --partner, --item, --department or --flow (with data)",
+    ),
+    "incident.error.option": (
+        "{option}: 「{given}」は使えません。次のいずれかを指定してください：{choices}",
+        "{option}: '{given}'; expected one of {choices}",
+    ),
+    "incident.error.recovered_unread": (
+        "--recovered-unread は誰もデータを見ていないこと、--confidentiality {confidentiality} は誰かが見たことを"
+        "示します。どちらか一方を指定してください",
+        "--recovered-unread says no one saw the data; --confidentiality {confidentiality} says someone did: "
+        "give one of them",
+    ),
+    "incident.error.negative": (
+        "{option}: {value} は使えません。0以上の整数を指定してください",
+        "{option}: {value}; expected a whole number ≥ 0",
+    ),
+    "incident.need.circumstances": ("この原因の既定の状況", "the default circumstances of this cause"),
+    "incident.need.adjustments": ("ENISA の状況による調整", "the ENISA context adjustments"),
+    "incident.need.amounts": ("この調整の値", "the amounts of this adjustment"),
+    "pipeline.as_of": (
+        "as_of: 「{value}」は日付ではありません。YYYY-MM-DD の形式で入力してください",
+        "as_of: {value!r} is not a date; expected YYYY-MM-DD",
+    ),
+    "files.exists_not_dir": (
+        "{path}: 同じ名前のファイルがあります。フォルダを指定してください",
+        "{path}: exists and is not a directory",
+    ),
+    "files.dir_not_empty": (
+        "{path}: フォルダが空ではありません。新しいフォルダか空のフォルダを指定してください",
+        "{path}: directory is not empty; choose a new or empty directory",
+    ),
+    "files.file_exists": (
+        "{path}: 既にあります。新しいファイル名を指定してください",
+        "{path}: already exists; choose a new file name",
+    ),
+    "files.no_folder": ("{path}: フォルダがありません", "{path}: no such folder"),
+    "files.appeared": (
+        "{path}: 作成中に同じ名前のものが現れました。何も置き換えていません",
+        "{path} appeared while it was being built; nothing was replaced",
+    ),
+    "write.not_empty": (
+        "{path}: フォルダが空ではありません（台帳の表を置き換えるには --replace を指定してください）",
+        "{path}: folder is not empty (use --replace to replace its ledger tables)",
+    ),
+    "fides.out_not_empty": (
+        "{path}: 空でないフォルダかファイルがあります。新しいフォルダか空のフォルダを指定してください",
+        "{path}: exists and is not an empty directory; choose a new or empty one",
+    ),
+    "fides.bad_yaml": (
+        "{path}: YAML として読めません（{detail}）",
+        "{path}: cannot be read as YAML ({detail})",
+    ),
+    "fides.not_a_directory": (
+        "{path}: Fides の YAML ファイルのフォルダではありません",
+        "{path}: not a directory of Fides YAML files",
+    ),
+    "fides.not_ours": (
+        "{path}: meta.{key} を持つリソースがありません。import-fides が読めるのは export-fides で書き出した"
+        "データマップだけです（ほかで作ったデータマップには部門など台帳に必要な情報がありません）",
+        "{path}: no resource carries meta.{key}; import-fides reads data maps written by export-fides (a data "
+        "map made elsewhere lacks what the ledger needs, e.g. departments)",
+    ),
+    "history.no_report": (
+        "期間 {period}: {out} に報告がありません（先に `privacy-inventory review --period {period}` を実行して"
+        "ください）",
+        "period {period}: no report in {out} (run `privacy-inventory review --period {period}` first)",
+    ),
+    "history.neither": (
+        "{text}: 期間（YYYYQn）でも台帳のフォルダでもありません",
+        "{text}: neither a period (YYYYQn) nor a ledger directory",
+    ),
+    "period.not_a_quarter": (
+        "--period: 「{text}」は四半期ではありません。YYYYQ1〜YYYYQ4 の形式で入力してください（例：2026Q4）",
+        "--period: {text!r} is not a quarter; expected YYYYQ1 … YYYYQ4, e.g. 2026Q4",
+    ),
+    "review.exists": ("{path} は既にあります", "{path} already exists"),
+    "review.bad_lang": (
+        "--lang: 「{lang}」は使えません。ja か en を指定してください",
+        "--lang: {lang!r}; expected ja or en",
+    ),
+    "review.period_exists": (
+        "{path} は既にあります。確定した期間は上書きしません（置き換えるには --force）",
+        "{path} already exists: a finished period is not overwritten (use --force to replace it)",
+    ),
+    "snapshot.none": (
+        "{path}: スナップショットがありません（{meta} が必要です）。その期間の `privacy-inventory review` を"
+        "実行してください",
+        "{path}: no snapshot (expected {meta}); run `privacy-inventory review` for that period",
+    ),
+    "snapshot.not_an_object": ("JSON のオブジェクトではありません", "not an object"),
+    "snapshot.key_unreadable": (
+        "{path}: 署名鍵を読めません（{reason}）",
+        "{path}: the signing key cannot be read ({reason})",
+    ),
+    "snapshot.key_short": (
+        "{path}: 署名鍵が短すぎます（16バイト以上の秘密の値が必要です）",
+        "{path}: the signing key is too short (expected at least 16 bytes of secret)",
+    ),
+    "snapshot.no_manifest": (
+        "{path}: {manifest} がありません。確定した期間の報告ではありません",
+        "{path}: no {manifest}; not a finished period report",
+    ),
+}

@@ -105,7 +105,6 @@ PROBLEM_TEXTS |= {
     "where.row": ("{file} {row}行目", "{file} row {row}"),
     "where.column": ("、列「{column}」（{label}）", ", column {column}"),
     "where.column_bare": ("、列「{column}」", ", column {column}"),
-    "where.column_en": ("", " ({label})"),
     "problem.error": ("誤り", "error"),
     "problem.warning": ("注意", "warning"),
     "problem.line": (

@@ -201,7 +201,7 @@ PROBLEM_TEXTS |= {
     "errors.config_line": ("{file} {line}行目", "{file}, line {line}"),
     "errors.config_key": ("：{key}", ": {key}"),
     "errors.config": (
-        "{where}{key}：「{value}」、正しくは {expected}",
+        "{where}{key}：「{value}」は使えません。正しくは {expected}",
         "{where}{key}: got {value!r}, expected {expected}",
     ),
     "errors.config_no_value": (
@@ -382,5 +382,50 @@ PROBLEM_TEXTS |= {
     "snapshot.no_manifest": (
         "{path}: {manifest} がありません。確定した期間の報告ではありません",
         "{path}: no {manifest}; not a finished period report",
+    ),
+}
+PROBLEM_TEXTS |= {
+    "incident.need.preliminary": ("速報の目安の日数", "the guidance window of the preliminary report"),
+    "incident.need.final_unlawful": (
+        "不正の目的による場合の確報の日数",
+        "the days of the final report for an unlawful purpose",
+    ),
+    "incident.need.final": ("確報の日数", "the days of the final report"),
+    "incident.need.notice": ("本人通知の目標の日数", "the target days for the notice"),
+    "textio.bom": (
+        "UTF-8 の BOM で始まりますが、{byte}バイト目が UTF-8 ではありません",
+        "starts with a UTF-8 BOM but byte {byte} is not UTF-8",
+    ),
+    "textio.encoding": (
+        "{byte}バイト目（{hex}）が UTF-8 でも cp932 でもありません。{accepted} で保存し直してください",
+        "byte {byte} ({hex}) is neither UTF-8 nor cp932; save the file as {accepted}",
+    ),
+    "textio.accepted": (
+        "UTF-8（BOM 付きも可）か cp932（日本語版 Excel）",
+        "UTF-8, UTF-8 with BOM, or cp932 (Japanese Excel)",
+    ),
+}
+PROBLEM_TEXTS |= {
+    "execute.cell": ("セル{cell}", "cell {cell}"),
+    "execute.before_first": ("最初のセルの前", "before the first cell"),
+    "execute.kept": (
+        "。途中まで実行したノートブックを {path} に残しました",
+        "; the partly executed notebook is kept at {path}",
+    ),
+    "execute.failed": (
+        "ノートブック {notebook} が{where}で失敗しました：{ename}: {evalue}{kept}",
+        "notebook {notebook} failed at {where}: {ename}: {evalue}{kept}",
+    ),
+    "files.restored": (
+        "{path} を元に戻しました（中断された実行が退避していました）",
+        "restored {path} (an interrupted run had moved it aside)",
+    ),
+    "files.removed_old": (
+        "{name} を削除しました（中断された実行が置き換えた報告）",
+        "removed {name} (the report an interrupted run replaced)",
+    ),
+    "files.removed_build": (
+        "{name} を削除しました（中断された実行の残り）",
+        "removed {name} (left by an interrupted run)",
     ),
 }

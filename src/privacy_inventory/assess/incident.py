@@ -439,15 +439,15 @@ def my_number_deadlines(discovered: dt.date, unlawful: bool, section: Breach) ->
     """My Number: the same reckoning under the My Number breach rules Art.3 (days: risk_model.yaml,
     unconfirmed there)."""
     m = section.my_number
-    prelim = _need(m.preliminary_days, "breach.my_number.preliminary_days", "the 速報 guidance window")
+    prelim = _need(m.preliminary_days, "breach.my_number.preliminary_days", t("incident.need.preliminary"))
     final = (
         _need(
             m.final_days_unlawful,
             "breach.my_number.final_days_unlawful",
-            "the 確報 days for an unlawful purpose",
+            t("incident.need.final_unlawful"),
         )
         if unlawful
-        else _need(m.final_days, "breach.my_number.final_days", "the 確報 days")
+        else _need(m.final_days, "breach.my_number.final_days", t("incident.need.final"))
     )
     return _dates(discovered, prelim, final)
 
@@ -461,7 +461,7 @@ def _duty(fired: list[str], circ: dict[str, Any]) -> Duty:
 
 
 def _notice_by(inc: Incident, section: Breach) -> str:
-    days = _need(section.appi.notice_days, "breach.appi.notice_days", "the target days for the notice")
+    days = _need(section.appi.notice_days, "breach.appi.notice_days", t("incident.need.notice"))
     return (inc.discovered + dt.timedelta(days=days)).isoformat()
 
 

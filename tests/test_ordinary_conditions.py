@@ -149,6 +149,7 @@ def test_03_unreadable_risk_model(cli, ledger, monkeypatch):
     p = one(problems(cli, ledger, code=2), file="risk_model.yaml")
     assert p["code"] == "unreadable" and "Permission denied" in p["expected"]
     monkeypatch.undo()
+    monkeypatch.setenv("PRIVACY_INVENTORY_LANG", "en")  # undo() also took back the English of conftest
     model.unlink()
     model.mkdir()  # not silently replaced by the bundled model
     res = clean(cli("check", ledger), 2)

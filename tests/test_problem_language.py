@@ -321,3 +321,17 @@ def test_a_broken_risk_model_is_named_by_key_and_line_in_the_language(cli, monke
     assert "severity.adjustments.volume.over" in res.err and "many" in res.err
     assert (f"{line}行目" if lang == "ja" else f"line {line}") in res.err
     _assert_language(res.err, lang, "many")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_reason_the_system_gives_is_worded_in_the_language(monkeypatch, lang):
+    import errno
+
+    from privacy_inventory.errors import FileSystemError
+
+    monkeypatch.setenv("PRIVACY_INVENTORY_LANG", lang)
+    message = str(
+        FileSystemError.of(OSError(errno.ENOSPC, "No space left on device", "/ledger/items.csv"), "x")
+    )
+    assert message == ("/ledger/items.csv: ディスクの空き容量がありません" if lang == "ja"
+                       else "/ledger/items.csv: No space left on device")  # fmt: skip

@@ -37,7 +37,21 @@ class FileSystemError(UsageError):
     @classmethod
     def of(cls, exc: OSError, path: object) -> FileSystemError:
         """The error `exc` raised, naming its own file when it has one, else `path`."""
-        return cls(exc.filename if exc.filename else path, exc.strerror or str(exc) or type(exc).__name__)
+        return cls(exc.filename if exc.filename else path, os_reason(exc))
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in the current language: the common reasons (no permission, no
+    space left, a read-only file system, …) in Japanese too; any other as the system words it."""
+    import errno
+
+    from .i18n import language, t
+    from .texts import TEXTS
+
+    key = f"oserror.{errno.errorcode.get(exc.errno or -1, '')}"
+    if language() == "ja" and key in TEXTS:
+        return t(key)
+    return exc.strerror or str(exc) or type(exc).__name__
 
 
 @dataclass

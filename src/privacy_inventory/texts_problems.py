@@ -429,3 +429,17 @@ PROBLEM_TEXTS |= {
         "removed {name} (left by an interrupted run)",
     ),
 }
+PROBLEM_TEXTS |= {
+    # why the operating system refused (errors.os_reason); English: as the system words it
+    "oserror.EACCES": ("アクセス権がありません", "Permission denied"),
+    "oserror.EPERM": ("操作が許可されていません", "Operation not permitted"),
+    "oserror.ENOENT": ("ファイルまたはフォルダがありません", "No such file or directory"),
+    "oserror.ENOSPC": ("ディスクの空き容量がありません", "No space left on device"),
+    "oserror.EROFS": ("読み取り専用のファイルシステムです", "Read-only file system"),
+    "oserror.EISDIR": ("フォルダです", "Is a directory"),
+    "oserror.ENOTDIR": ("フォルダではありません", "Not a directory"),
+    "oserror.EDQUOT": ("ディスクの使用量の上限を超えています", "Disk quota exceeded"),
+    "oserror.EIO": ("入出力エラーです", "Input/output error"),
+    "oserror.EEXIST": ("既にあります", "File exists"),
+    "oserror.ENAMETOOLONG": ("名前が長すぎます", "File name too long"),
+}

@@ -20,7 +20,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from ..errors import ConfigError, UsageError
+from ..errors import ConfigError, UsageError, os_reason
 from ..i18n import Vocabulary, t
 from ..ledger.schema import (
     Adjustment,
@@ -481,7 +481,7 @@ def load_model(path: str | Path | None = None) -> RiskModel:
     except UnreadableText as exc:
         raise UsageError(f"{p}: {exc.detail}") from None
     except OSError as exc:
-        raise UsageError(t("model.unreadable", path=p, reason=exc.strerror or exc)) from None
+        raise UsageError(t("model.unreadable", path=p, reason=os_reason(exc))) from None
     except yaml.YAMLError as exc:
         line = yaml_error_line(exc)
         raise ConfigError(

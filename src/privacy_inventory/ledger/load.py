@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ..errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, UsageError
+from ..errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, UsageError, os_reason
 from ..i18n import t
 from ..paths import bundled_inventory
 from .formats import (
@@ -198,7 +198,7 @@ def _read_table(raw: RawLedger, table: Table) -> None:
                 None,
                 None,
                 None,
-                t("expected.readable_file", reason=exc.strerror),
+                t("expected.readable_file", reason=os_reason(exc)),
                 code=ProblemCode.unreadable,
             )
         )
@@ -301,7 +301,7 @@ def _read_organisation(raw: RawLedger) -> None:
                 None,
                 None,
                 None,
-                t("expected.readable_file", reason=exc.strerror),
+                t("expected.readable_file", reason=os_reason(exc)),
                 code=ProblemCode.unreadable,
             )
         )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import UsageError
+from ..errors import UsageError, os_reason
 from ..files import write_text_atomic
 from ..i18n import Vocabulary, t
 from ..ledger.inventory import Inventory, empty_frame, with_schema_columns
@@ -34,7 +34,7 @@ def read_json(path: Path) -> object:
     except (UnicodeDecodeError, RecursionError) as exc:
         raise UsageError(t("snapshot.bad_json", path=path, line="?", detail=type(exc).__name__)) from None
     except OSError as exc:
-        raise UsageError(t("files.failed", path=path, reason=exc.strerror)) from None
+        raise UsageError(t("files.failed", path=path, reason=os_reason(exc))) from None
 
 
 def _to_parquet(df: pd.DataFrame, path: Path) -> None:
@@ -128,7 +128,7 @@ def _signing_key(key_file: Path | None = None) -> bytes | None:
     try:
         key = path.read_bytes().strip()
     except OSError as exc:
-        raise UsageError(t("snapshot.key_unreadable", path=path, reason=exc.strerror)) from None
+        raise UsageError(t("snapshot.key_unreadable", path=path, reason=os_reason(exc))) from None
     if len(key) < 16:
         raise UsageError(t("snapshot.key_short", path=path))
     return key

@@ -102,9 +102,12 @@ PROBLEM_TEXTS |= {
 
 # --- where a problem is, and how it is printed (cli/render.py, cli/ledger.py) ---------------------------
 PROBLEM_TEXTS |= {
-    "where.row": ("{file} {row}行目", "{file} row {row}"),
-    "where.column": ("、列「{column}」（{label}）", ", column {column}"),
-    "where.column_bare": ("、列「{column}」", ", column {column}"),
+    "where.csv.row": ("{file} {row}行目", "{file} row {row}"),
+    "where.csv.column": ("、列「{column}」（{label}）", ", column {column}"),
+    "where.csv.column_bare": ("、列「{column}」", ", column {column}"),
+    "where.yaml.row": ("{file} {row}行目", "{file} line {row}"),
+    "where.yaml.column": ("、キー「{column}」（{label}）", ", key {column}"),
+    "where.yaml.column_bare": ("、キー「{column}」", ", key {column}"),
     "problem.error": ("誤り", "error"),
     "problem.warning": ("注意", "warning"),
     "problem.line": (

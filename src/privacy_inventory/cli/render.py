@@ -119,14 +119,14 @@ def where(p: Any) -> str:
     cell = getattr(p, "cell", None)
     if isinstance(cell, str) and cell:
         return cell
-    text = t("where.row", file=p.file, row=p.row) if pd.notna(p.row) else str(p.file)
+    kind = "yaml" if str(p.file).endswith((".yaml", ".yml")) else "csv"  # a YAML file: its line and key
+    text = t(f"where.{kind}.row", file=p.file, row=p.row) if pd.notna(p.row) else str(p.file)
     if isinstance(p.column, str) and p.column:
         label = problem_column_label(p.file, p.column)
-        text += (
-            t("where.column", column=p.column, label=label)
-            if label
-            else t("where.column_bare", column=p.column)
-        )
+        if label:
+            text += t(f"where.{kind}.column", column=p.column, label=label)
+        else:
+            text += t(f"where.{kind}.column_bare", column=p.column)
     return text
 
 

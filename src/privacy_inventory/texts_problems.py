@@ -34,6 +34,7 @@ PROBLEM_TEXTS |= {
         "{file} の中で重複しない{key}（この表のキー）",
         "a unique {key} (the key of {file})",
     ),
+    "expected.sheet_named": ("「{sheet}」シート", "the sheet {sheet}"),
     "expected.key_sep": ("＋", " + "),
     "expected.check": ("正しい値（検査 {check}）", "{check}"),
     "expected.column_once": ("同じ列名は1回だけ", "each column name once"),

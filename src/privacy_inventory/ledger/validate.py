@@ -204,9 +204,16 @@ def problem_column_label(file: object, column: str, lang: str | None = None) -> 
     return "＋".join(table.column(n).ja for n in names)
 
 
+def _named(file: str) -> str:
+    """A file or a workbook's sheet as a sentence names it: items.csv, or 「項目」シート in Japanese."""
+    if "." not in file and language() == "ja":
+        return t("expected.sheet_named", sheet=file)
+    return file
+
+
 def _key_expected(table: Table, file: str | None = None) -> str:
     key = t("expected.key_sep").join(column_label(table, k) for k in table.key)
-    return t("expected.unique_key", key=key, file=file or table.file)
+    return t("expected.unique_key", key=key, file=_named(file or table.file))
 
 
 def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
@@ -328,7 +335,7 @@ def check_reference(
     """Rows of `df[column]` whose value (any of its values, for a list column) is not among `targets`
     (the `target_what` of `target_file`, e.g. 提供先ID / partner_id of partners.csv)."""
     s = df[column]
-    expected = t("expected.reference", what=target_what, file=target_file)
+    expected = t("expected.reference", what=target_what, file=_named(target_file))
     if multiple:
         tokens = explode_list(s)
         bad = s.index.isin(tokens[~isin(tokens, targets)].index.unique())

@@ -77,19 +77,35 @@ def validate(
     elif fmt is OutputFormat.csv:
         print_csv(problems)
     else:
-        console.print(f"Ledger: [bold]{escape(str(raw.path))}[/]")
-        console.print(mapping_table(counts, "table", "rows", title="Rows per table"))
+        console.print(escape(t("validate.ledger", path=raw.path)))
+        console.print(
+            mapping_table(
+                counts, t("validate.col.table"), t("validate.col.rows"), title=t("validate.rows_title")
+            )
+        )
         if summary:
             console.print(
-                mapping_table(summary["items_by_category"], "category", "items", title="Items per category")
+                mapping_table(
+                    summary["items_by_category"],
+                    t("validate.col.category"),
+                    t("validate.col.items"),
+                    title=t("validate.items_title"),
+                )
             )
-            console.print(mapping_table(summary["flows_by_basis"], "basis", "flows", title="Flows per basis"))
+            console.print(
+                mapping_table(
+                    summary["flows_by_basis"],
+                    t("validate.col.basis"),
+                    t("validate.col.flows"),
+                    title=t("validate.flows_title"),
+                )
+            )
         print_problems(problems, max_problems)
         warnings = len(problems) - len(errors)
         if errors.empty:
-            console.print(f"[green]✓ valid[/] ({warnings} warning(s))")
+            console.print(f"[green]{escape(t('validate.valid', warnings=warnings))}[/]")
         else:
-            console.print(f"[red]✗ {len(errors)} error(s)[/], {warnings} warning(s)")
+            console.print(f"[red]{escape(t('validate.invalid', errors=len(errors), warnings=warnings))}[/]")
     if not errors.empty:
         raise typer.Exit(EXIT_USAGE if errors["code"].isin(UNREADABLE_CODES).any() else EXIT_INVALID)
 
@@ -211,20 +227,25 @@ def import_xlsx(
         print_json({"valid": errors.empty, "added_flows": raw.added_flows, "problems": records(problems)})
     else:
         for p in problems.itertuples():
-            value = "" if p.value is None or pd.isna(p.value) else f" {p.value!r}:"
-            console.print(
-                f"{'[red]error[/]' if p.severity == 'error' else '[yellow]warning[/]'} {escape(where(p))}{escape(value)} expected {escape(str(p.expected))}"
+            value = (
+                ""
+                if p.value is None or pd.isna(p.value) or p.value == ""
+                else t("problem.value", value=p.value)
             )
+            level = t("problem.error") if p.severity == "error" else t("problem.warning")
+            level = f"[red]{level}[/]" if p.severity == "error" else f"[yellow]{level}[/]"
+            line = t("problem.line", level="\0", where=where(p), value=value, expected=p.expected)
+            console.print(level.join(escape(part) for part in line.split("\0", 1)))
     examples = problems[problems["code"] == "example"]
     if len(examples):
         cells = [where(p) for p in examples.itertuples()]
         shown = ", ".join(cells[:10]) + (t("xlsx.more", n=len(cells) - 10) if len(cells) > 10 else "")
         err_console.print(escape(t("xlsx.examples_left", n=len(cells), cells=shown)))
     if not errors.empty:
-        err_console.print(f"[red]{len(errors)} error(s)[/]: nothing was written to {escape(str(directory))}")
+        err_console.print(f"[red]{escape(t('problem.nothing_written', n=len(errors), path=directory))}[/]")
         raise typer.Exit(EXIT_INVALID)
     if len(warnings) and not force:
-        err_console.print(f"{len(warnings)} warning(s): nothing was written; use --force to write anyway")
+        err_console.print(escape(t("problem.warnings_nothing_written", n=len(warnings))))
         raise typer.Exit(EXIT_INVALID)
     replace_ledger(directory, lambda tmp: write_csv_ledger(raw.tables, raw.organisation, tmp), replace)
     if raw.added_flows and fmt is not OutputFormat.json:

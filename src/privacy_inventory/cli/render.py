@@ -39,6 +39,7 @@ from ..ledger.schema import (
     Subject,
 )
 from ..ledger.textio import defuse_frame
+from ..ledger.validate import problem_column_label
 
 console = Console(highlight=False, soft_wrap=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # messages stay one greppable line
@@ -95,25 +96,44 @@ def mapping_table(data: dict[str, Any], key: str, value: str, title: str | None 
 # --- problems ----------------------------------------------------------------------------------------
 
 
+PROBLEM_HEADERS = ("file", "row", "column", "cell", "value", "expected", "severity")
+
+
 def print_problems(problems: pd.DataFrame, limit: int) -> None:
+    """The problems table in the current language: headers, severities and column labels (the data and
+    --format json keep their codes and keys)."""
     if problems.empty:
         return
-    shown = problems.drop(columns=["code"])
-    console.print(frame_table(shown, title="Problems", max_rows=limit))
+    shown = problems.drop(columns=["code"]).copy()
+    shown["column"] = [_column_shown(f, c) for f, c in zip(shown["file"], shown["column"], strict=True)]
+    shown["severity"] = [t(f"problem.{s}") if s in ("error", "warning") else s for s in shown["severity"]]
+    shown = shown.rename(columns={c: t(f"problem.col.{c}") for c in PROBLEM_HEADERS if c in shown.columns})
+    console.print(frame_table(shown, title=t("problem.table_title"), max_rows=limit))
     if len(problems) > limit:
-        console.print(f"… and {len(problems) - limit} more (use --max-problems or --format json for all)")
+        console.print(escape(t("problem.more", n=len(problems) - limit)))
 
 
 def where(p: Any) -> str:
-    """Where a problem is: its cell in a workbook (提供・受領!C17), else file, row and column."""
+    """Where a problem is: its cell in a workbook (提供・受領!C17), else file, row and column, in the current
+    language (items.csv 3行目、列「records」（件数） / items.csv row 3, column records)."""
     cell = getattr(p, "cell", None)
     if isinstance(cell, str) and cell:
         return cell
-    return (
-        str(p.file)
-        + (f" row {p.row}" if pd.notna(p.row) else "")
-        + (f", column {p.column}" if isinstance(p.column, str) and p.column else "")
-    )
+    kind = "yaml" if str(p.file).endswith((".yaml", ".yml")) else "csv"  # a YAML file: its line and key
+    text = t(f"where.{kind}.row", file=p.file, row=p.row) if pd.notna(p.row) else str(p.file)
+    if isinstance(p.column, str) and p.column:
+        label = problem_column_label(p.file, p.column)
+        if label:
+            text += t(f"where.{kind}.column", column=p.column, label=label)
+        else:
+            text += t(f"where.{kind}.column_bare", column=p.column)
+    return text
+
+
+def _column_shown(file: Any, column: Any) -> Any:
+    """A problem's column in the problems table: records（件数） in Japanese, records in English."""
+    label = problem_column_label(file, column) if isinstance(column, str) and column else None
+    return f"{column}（{label}）" if label else column
 
 
 def what_is_missing(problems: pd.DataFrame) -> str | None:
@@ -149,10 +169,14 @@ def report_ledger_invalid(exc: LedgerInvalid) -> None:
     else:
         err_console.print(f"[bold red]{escape(t('ledger.invalid', path=exc.path, n=len(errors)))}[/]")
     for p in errors.head(30).itertuples():
-        value = "" if p.value is None or pd.isna(p.value) else f": {p.value!r}"
-        err_console.print(f"  {escape(where(p))}{escape(value)} — expected {escape(str(p.expected))}")
+        value = (
+            ""
+            if p.value is None or pd.isna(p.value) or p.value == ""
+            else t("problem.invalid_value", value=p.value)
+        )
+        err_console.print(escape(t("problem.invalid_line", where=where(p), value=value, expected=p.expected)))
     if len(errors) > 30:
-        err_console.print(f"  … and {len(errors) - 30} more: run `privacy-inventory validate` to see all")
+        err_console.print(escape(t("problem.invalid_more", n=len(errors) - 30)))
 
 
 # --- scores, findings, incidents, diffs ----------------------------------------------------------------

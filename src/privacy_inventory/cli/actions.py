@@ -14,9 +14,7 @@ from ..ledger.write import append_rows
 from .options import AsOfOpt, FormatOpt, LedgerArg, OutputFormat, parse_as_of
 from .render import console, err_console, frame_table, mapping_table, print_csv, print_json, records
 
-app = typer.Typer(
-    help="The action register (PDCA): status, and drafts for what nobody is acting on.", no_args_is_help=True
-)
+app = typer.Typer(no_args_is_help=True)
 
 
 def _register(ledger: Path | None, as_of: str | None) -> tuple[Assessment, Register]:
@@ -42,9 +40,7 @@ def status(ledger: LedgerArg = None, fmt: FormatOpt = OutputFormat.table, as_of:
 @app.command("suggest")
 def suggest_command(
     ledger: LedgerArg = None,
-    write: Annotated[
-        bool, typer.Option("--write", help="Append the drafts to the ledger's actions.csv.")
-    ] = False,
+    write: Annotated[bool, typer.Option("--write")] = False,
     as_of: AsOfOpt = None,
 ) -> None:
     """Draft actions for unaddressed high findings and high residual risks. Prints them as CSV; only

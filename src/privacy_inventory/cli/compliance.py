@@ -25,12 +25,8 @@ from .render import console, err_console, frame_table, print_csv, print_findings
 
 def check(
     ledger: LedgerArg = None,
-    min_severity: Annotated[
-        Severity, typer.Option(help="Show findings at or above: info, low, medium, high.")
-    ] = Severity.low,
-    fail_on: Annotated[
-        Severity | None, typer.Option(help="Exit 1 when a finding at or above this severity exists (for CI).")
-    ] = None,
+    min_severity: Annotated[Severity, typer.Option()] = Severity.low,
+    fail_on: Annotated[Severity | None, typer.Option()] = None,
     fmt: FormatOpt = OutputFormat.table,
     model: ModelOpt = None,
     as_of: AsOfOpt = None,
@@ -95,17 +91,13 @@ def _compare(ledger: Path | None, compare: Path, lang: str, fmt: NoticeFormat) -
 
 def notice(
     ledger: LedgerArg = None,
-    lang: Annotated[Lang, typer.Option(help="ja or en.")] = Lang.ja,
+    lang: Annotated[Lang, typer.Option()] = Lang.ja,
     fmt: Annotated[
         NoticeFormat | None,
-        typer.Option("--format", "-f", help="md, html or json; with --compare: table or json."),
+        typer.Option("--format", "-f"),
     ] = None,
-    compare: Annotated[
-        Path | None, typer.Option(help="A published policy text to compare with, both ways.")
-    ] = None,
-    out: Annotated[
-        Path | None, typer.Option(help="Write the notice to this file instead of printing it.")
-    ] = None,
+    compare: Annotated[Path | None, typer.Option()] = None,
+    out: Annotated[Path | None, typer.Option()] = None,
 ) -> None:
     """The public notice (purposes of use, one block per joint-use arrangement) generated from the ledger.
 

@@ -25,17 +25,11 @@ from .render import console, err_console, mapping_table
 def draft(
     policy: Annotated[
         Path,
-        typer.Argument(
-            help="The published privacy policy as text (UTF-8, UTF-8 with BOM or cp932).", show_default=False
-        ),
+        typer.Argument(show_default=False),
     ],
-    out: Annotated[
-        Path, typer.Argument(help="A new or empty folder for the draft ledger.", show_default=False)
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace OUT when it is not empty (everything in it).")
-    ] = False,
-    lang: Annotated[Lang, typer.Option(help="ja or en.")] = Lang.ja,
+    out: Annotated[Path, typer.Argument(show_default=False)],
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: Annotated[Lang, typer.Option()] = Lang.ja,
 ) -> None:
     """Draft a ledger from the published privacy policy: organisation, purposes (verbatim), joint-use
     arrangements, joint users, outsourcees and third-party exceptions, and the items named, each row with

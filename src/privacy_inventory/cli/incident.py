@@ -49,7 +49,7 @@ LIST_COLUMNS = ["incident_id", "discovered", "cause", "people", "band", "appi_st
 
 LangOpt = Annotated[
     Lang | None,
-    typer.Option("--lang", help="ja or en (default: PRIVACY_INVENTORY_LANG, else the locale, else en)."),
+    typer.Option("--lang"),
 ]
 
 
@@ -79,89 +79,48 @@ def _lang(lang: Lang | None) -> str:
 def incident(
     ctx: typer.Context,
     ledger: LedgerArg = None,
-    partner: Annotated[
-        str | None, typer.Option(help="The partner where it happened (its outbound flows are affected).")
-    ] = None,
-    item: Annotated[
-        list[str] | None, typer.Option(help="Affected item id(s); repeat or separate with commas.")
-    ] = None,
-    department: Annotated[
-        str | None, typer.Option(help="The department where it happened (its items are affected).")
-    ] = None,
-    flow: Annotated[
-        list[str] | None, typer.Option(help="Affected flow id(s); repeat or separate with commas.")
-    ] = None,
-    records_: Annotated[
-        int | None, typer.Option("--records", help="People affected (default: from the ledger).")
-    ] = None,
+    partner: Annotated[str | None, typer.Option()] = None,
+    item: Annotated[list[str] | None, typer.Option()] = None,
+    department: Annotated[str | None, typer.Option()] = None,
+    flow: Annotated[list[str] | None, typer.Option()] = None,
+    records_: Annotated[int | None, typer.Option("--records")] = None,
     my_number_people: Annotated[
         int | None,
-        typer.Option(
-            help="People whose 個人番号 leaked, when fewer than --records (My Number Act threshold)."
-        ),
+        typer.Option(),
     ] = None,
-    cause: Annotated[
-        Cause, typer.Option(help="What happened; it gives the default circumstances.")
-    ] = Cause.loss,
-    discovered: Annotated[
-        str | None, typer.Option(help="The day the incident became known, YYYY-MM-DD (default: today).")
-    ] = None,
-    occurred: Annotated[str | None, typer.Option(help="The day it happened, YYYY-MM-DD, if known.")] = None,
-    confidentiality: Annotated[
-        Confidentiality | None, typer.Option(help="ENISA loss of confidentiality (default: the cause's).")
-    ] = None,
-    integrity: Annotated[
-        Integrity | None, typer.Option(help="ENISA loss of integrity (default: the cause's).")
-    ] = None,
-    availability: Annotated[
-        Availability | None, typer.Option(help="ENISA loss of availability (default: the cause's).")
-    ] = None,
+    cause: Annotated[Cause, typer.Option()] = Cause.loss,
+    discovered: Annotated[str | None, typer.Option()] = None,
+    occurred: Annotated[str | None, typer.Option()] = None,
+    confidentiality: Annotated[Confidentiality | None, typer.Option()] = None,
+    integrity: Annotated[Integrity | None, typer.Option()] = None,
+    availability: Annotated[Availability | None, typer.Option()] = None,
     malicious: Annotated[
         bool | None,
-        typer.Option(
-            "--malicious/--not-malicious", help="Malicious intent / unlawful purpose (default: the cause's)."
-        ),
+        typer.Option("--malicious/--not-malicious"),
     ] = None,
     publicly_viewable: Annotated[
         bool | None,
         typer.Option(
             "--publicly-viewable/--not-publicly-viewable",
-            help="Viewable by unspecified persons by electronic means (default: the cause's).",
         ),
     ] = None,
     recovered_unread: Annotated[
         bool,
-        typer.Option(
-            "--recovered-unread", help="Every copy recovered before anyone saw it: not a leak (GL 3-5-1-1)."
-        ),
+        typer.Option("--recovered-unread"),
     ] = False,
-    encrypted: Annotated[
-        bool, typer.Option("--encrypted", help="Advanced encryption, key not leaked.")
-    ] = False,
-    mn_network: Annotated[
-        bool, typer.Option("--mn-network", help="My Number data of the information-provision network.")
-    ] = False,
+    encrypted: Annotated[bool, typer.Option("--encrypted")] = False,
+    mn_network: Annotated[bool, typer.Option("--mn-network")] = False,
     adjust: Annotated[
         list[Adjustment] | None,
-        typer.Option(help="ENISA context adjustment of this incident; repeat for several."),
+        typer.Option(),
     ] = None,
-    fmt: Annotated[
-        IncidentFormat, typer.Option("--format", "-f", help="table, json or md (the drafted report).")
-    ] = IncidentFormat.table,
+    fmt: Annotated[IncidentFormat, typer.Option("--format", "-f")] = IncidentFormat.table,
     lang: LangOpt = None,
-    report: Annotated[
-        bool, typer.Option("--report", help="Also write an offline HTML incident report (notebook 05).")
-    ] = False,
-    out: Annotated[Path, typer.Option(help="Folder for --report (a sub-folder incidents/…).")] = Path(
-        "reports"
-    ),
-    record: Annotated[
-        bool, typer.Option("--record", help="Append the assessed incident to the ledger's incidents.csv.")
-    ] = False,
-    incident_id: Annotated[
-        str | None, typer.Option("--id", help="Register id for --record (default: INC-<year>-<next>).")
-    ] = None,
-    notes: Annotated[str | None, typer.Option(help="Notes for the register row (--record).")] = None,
+    report: Annotated[bool, typer.Option("--report")] = False,
+    out: Annotated[Path, typer.Option()] = Path("reports"),
+    record: Annotated[bool, typer.Option("--record")] = False,
+    incident_id: Annotated[str | None, typer.Option("--id")] = None,
+    notes: Annotated[str | None, typer.Option()] = None,
     model: ModelOpt = None,
 ) -> None:
     """Breach triage: who and what is affected, ENISA severity, and whether and by when the APPI (Art.26)
@@ -225,7 +184,7 @@ def incident(
 @app.command("list")
 def list_command(
     ledger: LedgerArg = None,
-    status: Annotated[IncidentStatus | None, typer.Option(help="Only open or only closed incidents.")] = None,
+    status: Annotated[IncidentStatus | None, typer.Option()] = None,
     fmt: FormatOpt = OutputFormat.table,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
@@ -248,11 +207,9 @@ def list_command(
 
 @app.command("show")
 def show(
-    incident_id: Annotated[str, typer.Argument(help="The incident's id in the register.")],
+    incident_id: Annotated[str, typer.Argument()],
     ledger: LedgerArg = None,
-    fmt: Annotated[
-        IncidentFormat, typer.Option("--format", "-f", help="table, json, or md (its drafted report).")
-    ] = IncidentFormat.table,
+    fmt: Annotated[IncidentFormat, typer.Option("--format", "-f")] = IncidentFormat.table,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     model: ModelOpt = None,

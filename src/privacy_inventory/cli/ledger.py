@@ -50,7 +50,7 @@ from .render import (
 def validate(
     ledger: LedgerArg = None,
     fmt: FormatOpt = OutputFormat.table,
-    max_problems: Annotated[int, typer.Option(help="Problems to list in table output.")] = 200,
+    max_problems: Annotated[int, typer.Option()] = 200,
 ) -> None:
     """Check a ledger against the schema: every problem with file, row, column, value and what was expected.
 
@@ -98,7 +98,6 @@ def init(
     directory: Annotated[
         Path,
         typer.Argument(
-            help="A new or empty directory, or a new workbook FILE.xlsx to fill in (guide and example rows).",
             metavar="DIRECTORY|FILE.xlsx",
         ),
     ],
@@ -127,11 +126,11 @@ def init(
 
 
 def synth(
-    out: Annotated[Path, typer.Argument(help="A new or empty directory for the synthetic ledger.")],
-    items: Annotated[int, typer.Option(min=1, help="Number of data items.")] = 200,
-    partners: Annotated[int, typer.Option(min=1, help="Number of partners.")] = 40,
-    flows: Annotated[int, typer.Option(min=0, help="Number of flows.")] = 1000,
-    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same ledger.")] = 0,
+    out: Annotated[Path, typer.Argument()],
+    items: Annotated[int, typer.Option(min=1)] = 200,
+    partners: Annotated[int, typer.Option(min=1)] = 40,
+    flows: Annotated[int, typer.Option(min=0)] = 1000,
+    seed: Annotated[int, typer.Option()] = 0,
 ) -> None:
     """Generate a valid synthetic ledger of any size (for tests, benchmarks and demos)."""
     ensure_empty_dir(out)
@@ -140,10 +139,8 @@ def synth(
 
 
 def schema(
-    out: Annotated[Path | None, typer.Option(help="Write the Markdown here instead of printing it.")] = None,
-    fides: Annotated[
-        bool, typer.Option("--fides", help="The Fides export's mapping to the fideslang taxonomy instead.")
-    ] = False,
+    out: Annotated[Path | None, typer.Option()] = None,
+    fides: Annotated[bool, typer.Option("--fides")] = False,
 ) -> None:
     """Print the ledger's column reference (Markdown), generated from the one schema definition; with
     --fides, the mapping of export-fides (docs/fides.md)."""
@@ -158,12 +155,10 @@ def schema(
 def export_xlsx(
     ledger: Annotated[
         Path | None,
-        typer.Argument(help="Ledger directory (default: the bundled ledger).", show_default=False),
+        typer.Argument(show_default=False),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Argument(help="The workbook to write (.xlsx).", show_default=False)
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")] = False,
+    out: Annotated[Path | None, typer.Argument(show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """The ledger as an Excel workbook for people: a guide sheet, a sheet per table with Japanese headers
     (explained in their comments), dropdowns of Japanese labels and はい/いいえ, dates as dates, and the
@@ -188,16 +183,10 @@ def export_xlsx(
 
 
 def import_xlsx(
-    workbook: Annotated[Path, typer.Argument(help="The workbook to read (.xlsx).")],
-    directory: Annotated[
-        Path, typer.Argument(help="The ledger directory to write (new or empty, or see --replace).")
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Write even when there are warnings (never with errors).")
-    ] = False,
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Replace the CSV tables of an existing ledger directory.")
-    ] = False,
+    workbook: Annotated[Path, typer.Argument()],
+    directory: Annotated[Path, typer.Argument()],
+    force: Annotated[bool, typer.Option("--force")] = False,
+    replace: Annotated[bool, typer.Option("--replace")] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Read a workbook, validate it like a CSV ledger (problems by cell, e.g. 提供・受領!D17) and write the
@@ -238,14 +227,10 @@ def import_xlsx(
 def export_csv(
     ledger: Annotated[
         Path | None,
-        typer.Argument(help="Ledger directory (default: the bundled ledger).", show_default=False),
+        typer.Argument(show_default=False),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Argument(help="A new or empty folder for the CSV files.", show_default=False)
-    ] = None,
-    encoding: Annotated[
-        CsvEncoding, typer.Option(help="utf-8-sig (Excel, any language) or cp932 (Japanese Excel).")
-    ] = CsvEncoding.utf_8_sig,
+    out: Annotated[Path | None, typer.Argument(show_default=False)] = None,
+    encoding: Annotated[CsvEncoding, typer.Option()] = CsvEncoding.utf_8_sig,
 ) -> None:
     """The ledger's tables as CSV for Excel users: formula-like cells defused; with cp932, characters it
     cannot hold are reported by cell and nothing is written. `export-csv OUT` exports the bundled ledger."""
@@ -267,17 +252,13 @@ def export_csv(
 def export_daicho(
     ledger: Annotated[
         Path | None,
-        typer.Argument(
-            help="Ledger directory or workbook (default: the bundled ledger).", show_default=False
-        ),
+        typer.Argument(show_default=False),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Argument(help="The workbook to write (.xlsx).", show_default=False)
-    ] = None,
+    out: Annotated[Path | None, typer.Argument(show_default=False)] = None,
     as_of: AsOfOpt = None,
     model: ModelOpt = None,
-    lang: Annotated[Lang, typer.Option(help="Language of headers and labels.")] = Lang.ja,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")] = False,
+    lang: Annotated[Lang, typer.Option()] = Lang.ja,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """The 個人情報管理台帳 as a Privacy Mark (JIS Q 15001) auditor expects it: one row per item (and per
     group of purposes where the partners differ), the customary columns, labels not codes, 【未記載】 for
@@ -300,13 +281,9 @@ def export_daicho(
 def export_fides_map(
     ledger: Annotated[
         Path | None,
-        typer.Argument(
-            help="Ledger directory or workbook (default: the bundled ledger).", show_default=False
-        ),
+        typer.Argument(show_default=False),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Argument(help="A new or empty folder for the YAML files.", show_default=False)
-    ] = None,
+    out: Annotated[Path | None, typer.Argument(show_default=False)] = None,
 ) -> None:
     """The ledger as a Fides data map (fideslang YAML): a system per storage system of items and per
     partner, privacy declarations per purpose, egress/ingress as in flows.csv, datasets of the items,
@@ -323,16 +300,10 @@ def export_fides_map(
 
 
 def import_fides_map(
-    source: Annotated[Path, typer.Argument(help="A folder of Fides YAML written by export-fides.")],
-    directory: Annotated[
-        Path, typer.Argument(help="The ledger directory to write (new or empty, or see --replace).")
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Write even when there are warnings (never with errors).")
-    ] = False,
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Replace the CSV tables of an existing ledger directory.")
-    ] = False,
+    source: Annotated[Path, typer.Argument()],
+    directory: Annotated[Path, typer.Argument()],
+    force: Annotated[bool, typer.Option("--force")] = False,
+    replace: Annotated[bool, typer.Option("--replace")] = False,
 ) -> None:
     """Read a Fides data map written by export-fides back into a ledger: items, purposes, uses, partners,
     flows, departments and joint-use arrangements (names, categories, subjects and addresses as they now stand in Fides).

@@ -35,13 +35,9 @@ SCORE_COLUMNS = [
 
 def score(
     ledger: LedgerArg = None,
-    top: Annotated[
-        int | None, typer.Option(min=1, help="Rows per table (default 15 in a table, all otherwise).")
-    ] = None,
-    level: Annotated[
-        str | None, typer.Option(help="Only rows at this level or worse (the levels of the risk model).")
-    ] = None,
-    table: Annotated[ScoreTable, typer.Option(help="For csv: flows, items or partners.")] = ScoreTable.flows,
+    top: Annotated[int | None, typer.Option(min=1)] = None,
+    level: Annotated[str | None, typer.Option()] = None,
+    table: Annotated[ScoreTable, typer.Option()] = ScoreTable.flows,
     fmt: FormatOpt = OutputFormat.table,
     model: ModelOpt = None,
     as_of: AsOfOpt = None,

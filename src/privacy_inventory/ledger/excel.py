@@ -332,7 +332,9 @@ def _check_lengths(tables: dict[str, pd.DataFrame], organisation: dict) -> None:
             over = lengths.gt(EXCEL_MAX_CELL).fillna(False).to_numpy()
             if over.any():
                 longest = max(longest, int(lengths[over].max()))
-                cells += [f"{table.sheet}!{get_column_letter(j + 1)}{i + FIRST_ROW}" for i in over.nonzero()[0]]
+                cells += [
+                    f"{table.sheet}!{get_column_letter(j + 1)}{i + FIRST_ROW}" for i in over.nonzero()[0]
+                ]
     for i, fld in enumerate(ORGANISATION_FIELDS, FIRST_ROW):  # the organisation sheet: its value column
         value = dotted_get(organisation, fld.path)
         if isinstance(value, str) and len(value) > EXCEL_MAX_CELL:

@@ -643,3 +643,182 @@ CLI_TEXTS |= {
     ),
     "cli.verify.no_folder": ("{path}：報告書のフォルダがありません", "{path}: no reports folder"),
 }
+CLI_TEXTS |= {
+    "cli.error_word": ("エラー", "error"),
+    "cli.warning_word": ("警告", "warning"),
+    "cli.warning": ("警告:", "Warning:"),
+    "cli.expected": ("期待される値：{what}", "expected {what}"),
+    "cli.none": ("なし", "none"),
+    "cli.rows": ("行数", "rows"),
+    "cli.no_such_file": ("{path}：ファイルがありません", "{path}: no such file"),
+    "cli.wrote": ("{path} に書き出しました", "Wrote {path}"),
+    "cli.wrote_ledger": ("台帳を {path} に書き込みました", "Wrote the ledger to {path}"),
+    "cli.nothing_written.errors": (
+        "エラーが {n} 件あるため、{path} には何も書き込んでいません",
+        "{n} error(s): nothing was written to {path}",
+    ),
+    "cli.nothing_written.warnings": (
+        "警告が {n} 件あるため、何も書き込んでいません。それでも書き込むには --force を付けてください",
+        "{n} warning(s): nothing was written; use --force to write anyway",
+    ),
+    # validate
+    "cli.validate.ledger": ("台帳：", "Ledger: "),
+    "cli.validate.rows_per_table": ("表ごとの行数", "Rows per table"),
+    "cli.validate.items_per_category": ("区分ごとの項目数", "Items per category"),
+    "cli.validate.flows_per_basis": ("根拠ごとの提供・受領の数", "Flows per basis"),
+    "cli.validate.items": ("項目数", "items"),
+    "cli.validate.flows": ("提供・受領の数", "flows"),
+    "cli.validate.valid": ("問題なし", "valid"),
+    "cli.validate.warnings": ("（警告 {n} 件）", "({n} warning(s))"),
+    "cli.validate.errors": ("エラー {n} 件", "{n} error(s)"),
+    "cli.validate.and_warnings": ("、警告 {n} 件", ", {n} warning(s)"),
+    # init, synth, export, import
+    "cli.init.written": (
+        "空の台帳を {path} に書き出しました：{files}",
+        "Empty ledger written to {path}: {files}",
+    ),
+    "cli.init.next": (
+        "organisation.yaml と CSV を記入してから、privacy-inventory validate {path} を実行してください。",
+        "Fill in organisation.yaml and the CSV files, then run: privacy-inventory validate {path}",
+    ),
+    "cli.synth.title": ("{path} の合成台帳", "Synthetic ledger in {path}"),
+    "cli.xlsx.suffix": (
+        "{path}：ブックの名前は .xlsx で終わる必要があります",
+        "{path}: the workbook name must end in .xlsx",
+    ),
+    "cli.xlsx.exists": (
+        "{path} は既にあります（置き換えるには --force を付けてください）",
+        "{path} already exists (use --force to replace it)",
+    ),
+    "cli.xlsx.errors_in_it": (
+        "（台帳にはブック上で直すべきエラーが {n} 件あります）",
+        "(the ledger has {n} error(s) to fix in it)",
+    ),
+    "cli.csv.cell_not_written": (
+        "{where}：{value} は {encoding} では書き出せません",
+        "{where}: {value} cannot be written in {encoding}",
+    ),
+    "cli.csv.cells_not_written": (
+        "{n} 個のセルが {encoding} では書き出せません",
+        "{n} cell(s) cannot be written in {encoding}",
+    ),
+    "cli.csv.nothing_written": (
+        "。何も書き出していません（utf-8-sig を使ってください）",
+        "; nothing was written (use utf-8-sig)",
+    ),
+    "cli.csv.written": (
+        "CSV {n} ファイルを {path} に書き出しました（{encoding}）",
+        "Wrote {n} CSV files to {path} ({encoding})",
+    ),
+    "cli.daicho.written": (
+        "{path} に書き出しました：{items} 項目、{rows} 行",
+        "Wrote {path}: {rows} rows for {items} items",
+    ),
+    "cli.daicho.overdue": (
+        "（年1回の確認の時期を過ぎた行が {n} 行）",
+        "({n} row(s) due for the yearly confirmation)",
+    ),
+    "cli.fides.written": (
+        "{path} に書き出しました：システム {systems}、データセット {datasets}、プライバシー宣言 {declarations}、"
+        "システム間のデータの流れ {edges}",
+        "Wrote {path}: {systems} systems, {datasets} datasets, {declarations} privacy declarations, {edges} "
+        "data flows between systems",
+    ),
+    # score, check, rules
+    "cli.score.counts": (
+        "{as_of} 時点のリスク：提供・受領の水準別件数 {inherent}（対策後 {residual}）",
+        "Risk as of {as_of} — levels (flows): {inherent}; residual: {residual}",
+    ),
+    "cli.score.bad_level": (
+        "--level：{value} は水準ではありません。次のいずれかを指定してください：{levels}",
+        "--level: {value} is not a level; expected one of {levels}",
+    ),
+    "cli.score.flows": ("提供・受領", "Flows"),
+    "cli.score.items": ("個人情報の項目", "Items"),
+    "cli.score.partners": ("提供先・委託先", "Partners"),
+    "cli.score.worst_first": ("（高い順）", " (worst first)"),
+    "cli.score.residual": ("対策後", "residual"),
+    "cli.findings.assumption": ("（仮定に基づく）", "(assumption)"),
+    "cli.findings.count": ("{severity} {n} 件", "{severity}: {n}"),
+    "cli.findings.sep": ("、", ", "),
+    "cli.rules.title": ("点検ルール", "Rules"),
+    # actions
+    "cli.actions.title": ("改善処置", "Actions"),
+    "cli.actions.register": ("改善処置の状況", "Register"),
+    "cli.actions.check": ("確認事項", "check"),
+    "cli.actions.count.overdue": ("期限を過ぎた改善処置", "overdue actions"),
+    "cli.actions.count.unaddressed_findings": ("改善処置のない重大な指摘", "high findings with no action"),
+    "cli.actions.count.unaddressed_risks": ("改善処置のない高いリスク", "high risks with no action"),
+    "cli.actions.count.ready_to_close": ("完了にできる改善処置", "actions ready to close"),
+    "cli.actions.count.closed_without_evidence": (
+        "証跡なしで完了した改善処置",
+        "actions closed without evidence",
+    ),
+    "cli.actions.drafts": (
+        "改善処置の案 {n} 件。{path} に追記するには --write を付けてください",
+        "{n} draft action(s); add --write to append them to {path}",
+    ),
+    "cli.actions.appended": ("改善処置 {n} 件を {path} に追記しました", "Appended {n} action(s) to {path}"),
+    # incident
+    "cli.incident.record_needs_ledger": (
+        "--record：記録する台帳のフォルダを指定してください（同梱の例示台帳とブックには書き込みません）",
+        "--record: give the ledger directory to record into (the bundled example ledger and workbooks are "
+        "not written to)",
+    ),
+    "cli.incident.id_taken": (
+        "--id {id}：既に {path} にあります。記録は事案ごとに1行です",
+        "--id {id}: already in {path}; the register keeps one row per incident",
+    ),
+    "cli.incident.unknown": (
+        "事案 {id} は記録にありません。記録にある事案：{known}",
+        "unknown incident {id}; the register holds: {known}",
+    ),
+    "cli.incident.report_written": ("事案報告書：{path}", "Incident report: {path}"),
+    # diff
+    "cli.diff.none": ("違いはありません。", "No differences."),
+    "cli.diff.changes": ("台帳の変更", "Ledger changes"),
+    "cli.diff.risk_moves": ("リスク水準の変化（提供・受領）", "Risk moves (flows)"),
+    "cli.diff.findings": ("指摘", "Findings"),
+    "cli.diff.notices": (
+        "本人への通知が必要な共同利用の変更（個人情報保護法第27条第6項）",
+        "Joint-use changes that need a notice (APPI Art.27(6))",
+    ),
+    "cli.diff.incidents": ("漏えい等事案（追加・完了）", "Incidents (added, closed)"),
+}
+
+# --- column headers of the tables people read (a ledger column not listed here uses the schema's label) --
+CLI_TEXTS |= {
+    "cli.col.table": ("表", "table"),
+    "cli.col.key": ("キー", "key"),
+    "cli.col.change": ("変更", "change"),
+    "cli.col.column": ("列", "column"),
+    "cli.col.old": ("変更前", "old"),
+    "cli.col.new": ("変更後", "new"),
+    "cli.col.measure": ("尺度", "measure"),
+    "cli.col.direction": ("方向", "direction"),
+    "cli.col.old_level": ("前の水準", "old level"),
+    "cli.col.new_level": ("新しい水準", "new level"),
+    "cli.col.new_reason": ("理由", "reason"),
+    "cli.col.rule_id": ("ルール", "rule"),
+    "cli.col.subject_id": ("対象", "subject"),
+    "cli.col.severity": ("重大度", "severity"),
+    "cli.col.message": ("指摘", "finding"),
+    "cli.col.article": ("条文", "article"),
+    "cli.col.title": ("件名", "title"),
+    "cli.col.notice_updated": ("公表文の更新", "notice updated"),
+    "cli.col.state": ("状況", "state"),
+    "cli.col.file": ("ファイル", "file"),
+    "cli.col.status": ("状態", "status"),
+    "cli.col.refers_to": ("対象", "refers to"),
+    "cli.col.category": ("区分", "category"),
+    "cli.col.basis": ("根拠", "basis"),
+    # counts of a diff (LedgerDiff.counts)
+    "cli.col.changes": ("台帳の変更", "ledger changes"),
+    "cli.col.risk_moves": ("リスクの変化", "risk moves"),
+    "cli.col.item_risk_moves": ("項目のリスクの変化", "item risk moves"),
+    "cli.col.findings_opened": ("新たな指摘", "findings opened"),
+    "cli.col.findings_resolved": ("解消した指摘", "findings resolved"),
+    "cli.col.joint_use_notices": ("通知が必要な共同利用の変更", "joint-use notices"),
+    "cli.col.incidents_added": ("追加された事案", "incidents added"),
+    "cli.col.incidents_closed": ("完了した事案", "incidents closed"),
+}

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from ..errors import EXIT_INVALID, EXIT_USAGE
-from ..i18n import Lang, t
+from ..i18n import t
 from ..ledger.draft import (
     Draft,
     DraftError,
@@ -19,6 +19,7 @@ from ..ledger.draft import (
     read_policy,
     write_draft,
 )
+from .options import LangOpt, chosen_language
 from .render import console, err_console, mapping_table
 
 
@@ -29,7 +30,7 @@ def draft(
     ],
     out: Annotated[Path, typer.Argument(show_default=False)],
     force: Annotated[bool, typer.Option("--force")] = False,
-    lang: Annotated[Lang, typer.Option()] = Lang.ja,
+    lang: LangOpt = None,
 ) -> None:
     """Draft a ledger from the published privacy policy: organisation, purposes (verbatim), joint-use
     arrangements, joint users, outsourcees and third-party exceptions, and the items named, each row with
@@ -39,7 +40,7 @@ def draft(
 
     Exit code 0 = written, 1 = nothing usable found, 2 = the policy cannot be read or OUT is not new or empty.
     """
-    lang_ = str(lang)
+    lang_ = chosen_language(lang)
     try:
         check_target(out, force=force)
         text = read_policy(policy)

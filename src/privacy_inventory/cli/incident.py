@@ -18,7 +18,7 @@ from ..assess.incident_register import incident_from_row, next_incident_id, regi
 from ..assess.model import load_model, model_path
 from ..assess.pipeline import load_inventory
 from ..errors import UsageError
-from ..i18n import Lang, language, t
+from ..i18n import t
 from ..ledger.load import is_workbook, resolve_ledger_dir
 from ..ledger.schema import (
     INCIDENTS,
@@ -31,7 +31,18 @@ from ..ledger.schema import (
 )
 from ..ledger.write import append_rows
 from ..report.incident import write_incident_report
-from .options import AsOfOpt, FormatOpt, IncidentFormat, LedgerArg, ModelOpt, OutputFormat, ids, parse_as_of
+from .options import (
+    AsOfOpt,
+    FormatOpt,
+    IncidentFormat,
+    LangOpt,
+    LedgerArg,
+    ModelOpt,
+    OutputFormat,
+    chosen_language,
+    ids,
+    parse_as_of,
+)
 from .render import (
     console,
     err_console,
@@ -46,11 +57,6 @@ from .render import (
 RECORD_SOURCE = "record:privacy-inventory incident --record"
 LIST_COLUMNS = ["incident_id", "discovered", "cause", "people", "band", "appi_status", "mn_status", "notice_status",
                 "status", "action_id", "action_state"]  # fmt: skip
-
-LangOpt = Annotated[
-    Lang | None,
-    typer.Option("--lang"),
-]
 
 
 class IncidentGroup(TyperGroup):
@@ -69,10 +75,6 @@ class IncidentGroup(TyperGroup):
 
 
 app = typer.Typer(cls=IncidentGroup, invoke_without_command=True, no_args_is_help=False)
-
-
-def _lang(lang: Lang | None) -> str:
-    return str(lang) if lang is not None else language()
 
 
 @app.callback()
@@ -130,10 +132,7 @@ def incident(
         return
     path = resolve_ledger_dir(ledger)
     if record and (ledger is None or is_workbook(path)):
-        raise UsageError(
-            "--record: give the ledger directory to record into (the bundled example ledger and workbooks "
-            "are not written to)"
-        )
+        raise UsageError(t("cli.incident.record_needs_ledger"))
     inv = load_inventory(path)
     risk_model = load_model(model or model_path(path))
     inc = Incident(
@@ -160,10 +159,10 @@ def incident(
         existing = inv.incidents["incident_id"]
         recorded = incident_id or next_incident_id(existing, inc.discovered)
         if recorded in set(existing.dropna()):
-            raise UsageError(f"--id {recorded}: already in {target}; the register keeps one row per incident")
+            raise UsageError(t("cli.incident.id_taken", id=recorded, path=target))
         row = register_row(a, recorded, RECORD_SOURCE, notes or "")
         append_rows(target, pd.DataFrame([row]), INCIDENTS.column_names)
-    chosen = _lang(lang)
+    chosen = chosen_language(lang)
     if fmt is IncidentFormat.json:
         print_json(a.as_dict() | ({"recorded": recorded} if recorded else {}))
     elif fmt is IncidentFormat.md:
@@ -177,8 +176,9 @@ def incident(
             escape(t("register.recorded", chosen, id=recorded, path=str(Path(path) / INCIDENTS.file)))
         )
     if report:
-        target = write_incident_report(path, inc, out, str(lang) if lang is not None else "ja")
-        err_console.print(f"Incident report: {escape(str((target / 'index.html').resolve()))}")
+        target = write_incident_report(path, inc, out, chosen)
+        index = (target / "index.html").resolve()
+        err_console.print(escape(t("cli.incident.report_written", path=index)))
 
 
 @app.command("list")
@@ -191,6 +191,7 @@ def list_command(
 ) -> None:
     """The incident register: each incident with its duties and whether each report and the notice were
     made on time (as of --as-of), and its recurrence-prevention action."""
+    chosen = chosen_language(lang)
     when = parse_as_of(as_of)
     r = register_status(load_inventory(resolve_ledger_dir(ledger)), when)
     if status is not None:
@@ -200,9 +201,9 @@ def list_command(
     elif fmt is OutputFormat.csv:
         print_csv(r)
     elif r.empty:
-        console.print(t("register.empty", _lang(lang)))
+        console.print(t("register.empty", chosen))
     else:
-        print_register(r[LIST_COLUMNS], _lang(lang), t("register.title", _lang(lang), as_of=when.isoformat()))
+        print_register(r[LIST_COLUMNS], chosen, t("register.title", chosen, as_of=when.isoformat()))
 
 
 @app.command("show")
@@ -216,13 +217,14 @@ def show(
 ) -> None:
     """One recorded incident: every field, the state of each duty (as of --as-of); --format md drafts its
     report again from the ledger."""
+    chosen = chosen_language(lang)
     path = resolve_ledger_dir(ledger)
     inv = load_inventory(path)
     r = register_status(inv, parse_as_of(as_of))
     match = r[r["incident_id"] == incident_id]
     if match.empty:
-        known = ", ".join(r["incident_id"].dropna().astype(str)) or "none"
-        raise UsageError(f"unknown incident {incident_id!r}; the register holds: {known}")
+        known = ", ".join(r["incident_id"].dropna().astype(str)) or t("cli.none")
+        raise UsageError(t("cli.incident.unknown", id=repr(incident_id), known=known))
     row = match.iloc[0]
     if fmt is IncidentFormat.json:
         print_json(records(match)[0])
@@ -230,4 +232,4 @@ def show(
         a = assess_incident(inv, load_model(model or model_path(path)), incident_from_row(row))
         sys.stdout.write(report_markdown(a, inv))
     else:
-        print_incident_record(row, _lang(lang))
+        print_incident_record(row, chosen)

@@ -28,6 +28,7 @@ from .render import (
     StepProgress,
     console,
     diff_csv,
+    for_people,
     frame_table,
     print_csv,
     print_diff,
@@ -98,7 +99,7 @@ def verify(
         console.print(f"[green]✓[/] {escape(checked)}: {escape(intact)}")
         return
     shown = problems.assign(status=problems["status"].map(lambda s: label(s, ManifestStatus)))
-    console.print(frame_table(shown, title=f"{checked}: {t('verify.problems')}"))
+    console.print(frame_table(for_people(shown), title=f"{checked}: {t('verify.problems')}"))
     raise typer.Exit(EXIT_INVALID)
 
 

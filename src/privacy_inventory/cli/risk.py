@@ -9,8 +9,15 @@ import typer
 from ..assess.explain import worst
 from ..assess.pipeline import assess
 from ..errors import UsageError
+from ..i18n import t
 from .options import AsOfOpt, FormatOpt, LedgerArg, ModelOpt, OutputFormat, ScoreTable, parse_as_of
 from .render import print_csv, print_json, print_scores, records
+
+
+def _counts(counts: dict) -> str:
+    """Rows per level, `high 3, medium 12`, for people (not a dict's repr)."""
+    return t("cli.findings.sep").join(f"{level} {n}" for level, n in counts.items())
+
 
 SCORE_FIELDS = {
     "flows": ["flow_id", "item_id", "item_name", "partner_id", "partner_name", "purpose_id", "basis"],
@@ -49,7 +56,7 @@ def score(
     a = assess(ledger, model=model, as_of=parse_as_of(as_of))
     levels = a.model.levels
     if level is not None and level not in levels:
-        raise UsageError(f"--level: {level!r} is not a level; expected one of {', '.join(levels)}")
+        raise UsageError(t("cli.score.bad_level", value=repr(level), levels=", ".join(levels)))
     limit = top if top is not None else (15 if fmt is OutputFormat.table else None)
 
     def rows(name: str):
@@ -63,6 +70,6 @@ def score(
     if fmt is OutputFormat.csv:
         print_csv(rows(str(table)).drop(columns=["factors"]))
         return
-    counts = (f"Risk as of {a.as_of} — levels (flows): {a.risk.level_counts()}; "
-              f"residual: {a.risk.level_counts(residual=True)}")  # fmt: skip
+    counts = t("cli.score.counts", as_of=a.as_of, inherent=_counts(a.risk.level_counts()),
+               residual=_counts(a.risk.level_counts(residual=True)))  # fmt: skip
     print_scores({name: rows(name) for name in SCORE_FIELDS}, levels, counts)

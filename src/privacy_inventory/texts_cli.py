@@ -551,7 +551,7 @@ CLI_TEXTS |= {
     "cli.usage": ("使い方: ", "Usage: "),
     "cli.help_option": ("このヘルプを表示して終了する。", "Show this message and exit."),
     "cli.choices": ("（{pairs}）", "({pairs})"),
-    "cli.choices.sep": ("、", "; "),
+    "cli.choices.sep": (" / ", "; "),
     "cli.typer.ARGUMENTS_PANEL_TITLE": ("引数", "Arguments"),
     "cli.typer.OPTIONS_PANEL_TITLE": ("オプション", "Options"),
     "cli.typer.COMMANDS_PANEL_TITLE": ("コマンド", "Commands"),

@@ -125,3 +125,5 @@ def main(argv: list[str] | None = None) -> None:
             raise
         err_console.print(t("cli.bug", kind=type(exc).__name__, detail=escape(str(exc))))
         sys.exit(EXIT_BUG)
+    finally:
+        use_language(None)  # the next run (or the caller, in-process) chooses its own language again

@@ -20,10 +20,11 @@ f-string: there is no gettext to hook a catalogue into. So:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import typer
+from rich.text import Text
 from typer import rich_utils
 from typer._click.exceptions import UsageError as ClickUsageError
 from typer._click.formatting import HelpFormatter
@@ -111,9 +112,10 @@ def localise(command: Any, lang: str | None = None) -> None:
         cmd.short_help = first_sentence(text)
         cmd.context_class = _Context
         for param in cmd.params:
-            param.help = " ".join(
-                s for s in (t(help_key(path, param.name), lang), choices_help(param, lang)) if s
-            )
+            explained = choices_help(param, lang)
+            param.help = " ".join(s for s in (t(help_key(path, param.name), lang), explained) if s)
+            if explained:  # the codes are listed with their meaning: not twice in a narrow column
+                param.show_choices = False
         option = cmd.get_help_option(_Context(cmd, help_option_names=HELP_OPTION_NAMES))
         if option is not None:
             option.help = t("cli.help_option", lang)
@@ -124,6 +126,25 @@ def use_typer_texts(lang: str | None = None) -> None:
     lang = lang or language()
     for name in TYPER_TEXTS:
         setattr(rich_utils, name, t(f"cli.typer.{name}", lang))
+    if not getattr(rich_utils._make_rich_text, "folds", False):
+        rich_utils._make_rich_text = _folding(rich_utils._make_rich_text)
+
+
+def _folding(make_rich_text: Callable[..., Any]) -> Callable[..., Any]:
+    """typer's help texts, folded at the column's edge instead of cut with "…".
+
+    rich wraps at spaces and cuts a longer "word"; a Japanese sentence has no spaces, so in the narrow
+    help column of an 80-column terminal every line of Japanese help lost its end. Folding keeps it all.
+    """
+
+    def make(*args: Any, **kwargs: Any) -> Any:
+        rendered = make_rich_text(*args, **kwargs)
+        if isinstance(rendered, Text):
+            rendered.overflow = "fold"
+        return rendered
+
+    make.folds = True  # type: ignore[attr-defined]
+    return make
 
 
 TYPER_TEXTS = (

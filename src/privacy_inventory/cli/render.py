@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -200,7 +201,13 @@ def level_styles(levels: tuple[str, ...]) -> dict[str, str]:
     return {lvl: LEVEL_STYLES[round(i * last / max(1, len(levels) - 1))] for i, lvl in enumerate(levels)}
 
 
-def print_scores(tables: dict[str, pd.DataFrame], levels: tuple[str, ...], counts: str) -> None:
+def print_scores(
+    tables: dict[str, pd.DataFrame],
+    levels: tuple[str, ...],
+    counts: str,
+    level_name: Callable[[str], str] = str,
+) -> None:
+    """The ranked rows of each table, each level shown by `level_name` (the risk model's label of it)."""
     console.print(escape(counts))
     colour = level_styles(levels)
     english = language() == "en"
@@ -214,8 +221,9 @@ def print_scores(tables: dict[str, pd.DataFrame], levels: tuple[str, ...], count
             else:
                 what = f"{r.partner_id}  {r.name}"
             console.print(
-                f"{rank:3d}. {escape(what)}  [{colour[r.level]}]{r.level} {r.score}[/]"
-                f" → {escape(t('cli.score.residual'))} [{colour[r.residual_level]}]{r.residual_level} {r.residual_score}[/]"
+                f"{rank:3d}. {escape(what)}  [{colour[r.level]}]{escape(level_name(r.level))} {r.score}[/]"
+                f" → {escape(t('cli.score.residual'))} "
+                f"[{colour[r.residual_level]}]{escape(level_name(r.residual_level))} {r.residual_score}[/]"
             )
             console.print(f"     {escape(r.reason_en if english else r.reason_ja)}", style="dim")
 

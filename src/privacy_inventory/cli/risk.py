@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -9,14 +10,14 @@ import typer
 from ..assess.explain import worst
 from ..assess.pipeline import assess
 from ..errors import UsageError
-from ..i18n import t
+from ..i18n import language, t
 from .options import AsOfOpt, FormatOpt, LedgerArg, ModelOpt, OutputFormat, ScoreTable, parse_as_of
 from .render import print_csv, print_json, print_scores, records
 
 
-def _counts(counts: dict) -> str:
-    """Rows per level, `high 3, medium 12`, for people (not a dict's repr)."""
-    return t("cli.findings.sep").join(f"{level} {n}" for level, n in counts.items())
+def _counts(counts: dict, name: Callable[[str], str]) -> str:
+    """Rows per level, `高 3、中 12`, for people (not a dict's repr)."""
+    return t("cli.findings.sep").join(f"{name(level)} {n}" for level, n in counts.items())
 
 
 SCORE_FIELDS = {
@@ -70,6 +71,11 @@ def score(
     if fmt is OutputFormat.csv:
         print_csv(rows(str(table)).drop(columns=["factors"]))
         return
-    counts = t("cli.score.counts", as_of=a.as_of, inherent=_counts(a.risk.level_counts()),
-               residual=_counts(a.risk.level_counts(residual=True)))  # fmt: skip
-    print_scores({name: rows(name) for name in SCORE_FIELDS}, levels, counts)
+    lang = language()
+
+    def level_name(level: str) -> str:
+        return a.model.level_label(level, lang)
+
+    counts = t("cli.score.counts", as_of=a.as_of, inherent=_counts(a.risk.level_counts(), level_name),
+               residual=_counts(a.risk.level_counts(residual=True), level_name))  # fmt: skip
+    print_scores({name: rows(name) for name in SCORE_FIELDS}, levels, counts, level_name)

@@ -116,6 +116,8 @@ def localise(command: Any, lang: str | None = None) -> None:
             param.help = " ".join(s for s in (t(help_key(path, param.name), lang), explained) if s)
             if explained:  # the codes are listed with their meaning: not twice in a narrow column
                 param.show_choices = False
+            if param.param_type_name == "argument" and param.metavar is None:
+                param.metavar = param.name.upper()  # `review [LEDGER]`, as the help texts name them
         option = cmd.get_help_option(_Context(cmd, help_option_names=HELP_OPTION_NAMES))
         if option is not None:
             option.help = t("cli.help_option", lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import os
 import sys
 from importlib.metadata import PackageNotFoundError, version
@@ -80,7 +81,9 @@ def run(args: list[str]) -> int:
     the app runs with standalone_mode=False so that click's usage errors come back here to be shown
     in it (see language.py).
     """
-    use_language(lang_from_argv(args))
+    chosen = lang_from_argv(args)
+    if chosen is not None:
+        use_language(chosen)
     command = typer.main.get_command(app)
     localise(command)
     use_typer_texts()
@@ -99,8 +102,14 @@ def run(args: list[str]) -> int:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Entry point: maps the package's errors to exit codes and messages, never to a traceback."""
-    args = sys.argv[1:] if argv is None else list(argv)
+    """Entry point: maps the package's errors to exit codes and messages, never to a traceback.
+
+    Runs in a copy of the caller's context: a language chosen on this command line ends with it, and
+    one the caller chose with use_language() holds unless --lang says otherwise."""
+    contextvars.copy_context().run(_main, sys.argv[1:] if argv is None else list(argv))
+
+
+def _main(args: list[str]) -> None:
     try:
         sys.exit(run(args))
     except LedgerInvalid as exc:
@@ -125,5 +134,3 @@ def main(argv: list[str] | None = None) -> None:
             raise
         err_console.print(t("cli.bug", kind=type(exc).__name__, detail=escape(str(exc))))
         sys.exit(EXIT_BUG)
-    finally:
-        use_language(None)  # the next run (or the caller, in-process) chooses its own language again

@@ -815,6 +815,8 @@ CLI_TEXTS |= {
     # counts of a diff (LedgerDiff.counts)
     "cli.col.changes": ("台帳の変更", "ledger changes"),
     "cli.col.risk_moves": ("リスクの変化", "risk moves"),
+    "cli.col.risk_up": ("リスクが上がった提供・受領", "flows whose risk went up"),
+    "cli.col.risk_down": ("リスクが下がった提供・受領", "flows whose risk went down"),
     "cli.col.item_risk_moves": ("項目のリスクの変化", "item risk moves"),
     "cli.col.findings_opened": ("新たな指摘", "findings opened"),
     "cli.col.findings_resolved": ("解消した指摘", "findings resolved"),

@@ -222,7 +222,8 @@ def usage_message(message: str, lang: str | None = None) -> str:
 
 def show_usage_error(exc: ClickUsageError) -> None:
     """The usage error as typer shows it (usage line, hint, framed message), in the current language."""
-    if type(exc).__name__ == "NoArgsIsHelpError":  # its message is the whole help
-        typer.echo(exc.format_message(), err=True)
+    if type(exc).__name__ == "NoArgsIsHelpError":  # the help, already printed by typer's rich help
+        if exc.format_message().strip():
+            typer.echo(exc.format_message(), err=True)
         return
     rich_utils.rich_format_error(ClickUsageError(usage_message(exc.format_message()), ctx=exc.ctx))

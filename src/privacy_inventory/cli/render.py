@@ -352,6 +352,38 @@ def diff_csv(d: LedgerDiff) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else d.changes
 
 
+def _ledger_column(table: object, column: object) -> Any:
+    """The schema's column `column` of ledger table `table`, or None (a derived or unknown column)."""
+    known = TABLES_BY_NAME.get(str(table))
+    if known is None or str(column) not in known.column_names:
+        return None
+    return known.column(str(column))
+
+
+def changes_for_people(changes: pd.DataFrame) -> pd.DataFrame:
+    """Ledger changes with the table, the column and coded values named as the workbook names them."""
+
+    def column_name(row: pd.Series) -> str:
+        col = _ledger_column(row["table"], row["column"])
+        return getattr(col, language()) if col is not None else _cell(row["column"])
+
+    def value(row: pd.Series, which: str) -> Any:
+        col = _ledger_column(row["table"], row["column"])
+        if col is None or col.allowed is None or not isinstance(row[which], str):
+            return row[which]
+        return t("reason.sep").join(label(v, col.allowed) for v in row[which].split(";"))
+
+    if changes.empty:
+        return changes
+    return changes.assign(
+        column=changes.apply(column_name, axis=1),
+        old=changes.apply(value, axis=1, which="old"),
+        new=changes.apply(value, axis=1, which="new"),
+        table=changes["table"].map(table_label),
+        change=changes["change"].map(lambda c: label(c, Change)),
+    )
+
+
 def diff_counts(counts: dict[str, Any]) -> str:
     """A diff's counts in a line for people: `items added 2, …, findings opened 1, …` (not a dict's repr)."""
     parts = [f"{table_label(key.split('.')[0])} {label(key.split('.')[-1], Change)} {n}"
@@ -367,11 +399,9 @@ def print_diff(d: LedgerDiff) -> None:
         console.print(t("cli.diff.none"))
         return
     if len(d.changes):
-        changes = d.changes.assign(
-            table=d.changes["table"].map(table_label),
-            change=d.changes["change"].map(lambda c: label(c, Change)),
+        console.print(
+            frame_table(for_people(changes_for_people(d.changes)), title=t("cli.diff.changes"), max_rows=200)
         )
-        console.print(frame_table(for_people(changes), title=t("cli.diff.changes"), max_rows=200))
     if len(d.flow_moves):
         cols = [
             c

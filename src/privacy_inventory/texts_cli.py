@@ -341,7 +341,7 @@ CLI_TEXTS |= {
         "Quarter to review, YYYYQn (default: the current quarter).",
     ),
     "help.review.inventory": (
-        "（旧い指定方法）台帳のフォルダ。LEDGER 引数を使う。",
+        "（非推奨）台帳のフォルダ。代わりに引数 LEDGER を指定する。",
         "(Deprecated) ledger directory; give LEDGER instead.",
     ),
     "help.review.out": _OUT_PERIODS,

@@ -25,6 +25,13 @@ class CliResult:
     err: str
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """Messages in English unless a test chooses: most assertions quote them. The language tests set
+    PRIVACY_INVENTORY_LANG or --lang themselves."""
+    monkeypatch.setenv("PRIVACY_INVENTORY_LANG", "en")
+
+
 @pytest.fixture
 def cli(capsys):
     """Run the real entry point in-process; return exit code, stdout and stderr."""

@@ -143,7 +143,7 @@ def test_a_review_killed_after_the_swap_is_whole_and_tidied_next_time(tmp_path):
         "def kill_after(a, b):\n    real(a, b)\n    os._exit(137)\n"
         "files._exchange = kill_after\n"
         "from privacy_inventory.cli import main\n"
-        f"main(['review', '--period', '2026Q4', '--out', {str(out)!r}, '--force'])\n"
+        f"main(['review', '--period', '2026Q4', '--out', {str(out)!r}, '--force', '--lang', 'ja'])\n"
     )
     res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert res.returncode == 137

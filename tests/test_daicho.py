@@ -139,7 +139,7 @@ def test_a_new_row_prints_unrecorded_values_and_defuses_formulas(ledger, tmp_pat
         items.loc[i, column] = ""
     write(ledger, "items.csv", items)
     out = tmp_path / "d.xlsx"
-    res = cli("export-daicho", ledger, out, "--as-of", AS_OF)
+    res = cli("export-daicho", ledger, out, "--as-of", AS_OF, "--lang", "ja")
     assert res.code == 0, res.err
     _, ws, rows = rows_of(out)
     r = next(r for r in rows if r["管理番号"].startswith("I024"))
@@ -150,7 +150,7 @@ def test_a_new_row_prints_unrecorded_values_and_defuses_formulas(ledger, tmp_pat
     row = next(row for row in ws.iter_rows(min_row=2) if str(row[0].value).startswith("I024"))
     assert all(c.data_type == "s" for c in row[1:8])  # text cells: never formulas
     due = sum(r["管理番号"].split("-")[0] in ("I024", "I025") for r in rows)  # never confirmed; 21 months
-    assert f"{due} row(s) due for the yearly" in " ".join(res.out.split())
+    assert f"年1回の確認の時期を過ぎた行が {due} 行" in " ".join(res.out.split())
 
 
 def test_english_and_refusals(cli, tmp_path):
@@ -174,6 +174,6 @@ def test_a_control_character_is_named_by_its_cell(ledger, tmp_path, cli):
     items = read(ledger, "items.csv")
     items.loc[items["item_id"] == "I002", "name_ja"] = "性\x07別"
     write(ledger, "items.csv", items)
-    res = cli("export-daicho", ledger, tmp_path / "d.xlsx", "--as-of", AS_OF)
+    res = cli("export-daicho", ledger, tmp_path / "d.xlsx", "--as-of", AS_OF, "--lang", "ja")
     assert res.code == 2 and "個人情報管理台帳!B" in res.err and "control character" in res.err
     assert not (tmp_path / "d.xlsx").exists()

@@ -323,7 +323,7 @@ def test_a_prose_sentence_no_listed_arrangement_takes_up_is_not_understood():
 
 
 def test_cli_prints_the_summary_in_japanese_first_and_in_english(cli, tmp_path):
-    res = cli("draft", BUNDLED_POLICY, tmp_path / "ja")
+    res = cli("draft", BUNDLED_POLICY, tmp_path / "ja", "--lang", "ja")
     assert res.code == 0, res.err
     assert "利用目的" in res.out and "共同利用者（名称で記載）" in res.out and "書き出しました" in res.out
     assert "住所、代表者" in res.out  # what the policy does not state
@@ -334,7 +334,7 @@ def test_cli_prints_the_summary_in_japanese_first_and_in_english(cli, tmp_path):
 
 def test_cli_lists_the_lines_not_understood_and_exits_1_when_nothing_is_usable(cli, tmp_path):
     out = tmp_path / "out"
-    res = cli("draft", POLICIES / "unknown_table.txt", out)
+    res = cli("draft", POLICIES / "unknown_table.txt", out, "--lang", "ja")
     assert res.code == 1
     assert "4〜6行" in res.out and "共同利用先" in res.out
     assert "unknown_table.txt" in res.err and not out.exists()
@@ -361,7 +361,7 @@ def test_bad_policy_files_exit_2_with_the_file_and_what_was_expected(cli, tmp_pa
     assert res.code == 2, res
     assert str(path) in res.err and expected in res.err and "policy" in res.err
     assert "Traceback" not in res.out + res.err and not out.exists()
-    ja = cli("draft", path, out)
+    ja = cli("draft", path, out, "--lang", "ja")
     assert ja.code == 2 and "エラー：" in ja.err
 
 

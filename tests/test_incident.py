@@ -484,7 +484,8 @@ def test_html_incident_report_shows_circumstances_both_duties_and_the_draft(cli,
     import re
 
     res = cli("incident", "--item", "I030,I035", "--records", "900", "--my-number-people", "150", "--cause",
-              "accidental_publication", "--adjust", "profile", "--discovered", "2026-11-20", "--report", "--out", tmp_path)  # fmt: skip
+              "accidental_publication", "--adjust", "profile", "--discovered", "2026-11-20", "--report", "--out", tmp_path,
+              "--lang", "ja")  # fmt: skip
     assert res.code == 0
     [folder] = list((tmp_path / "incidents").iterdir())
     page = (folder / "index.html").read_text(encoding="utf-8")

@@ -54,8 +54,8 @@ def test_check_on_two_arrangements_gives_the_findings_in_table_and_json(cli):
     found = {(f["rule_id"], f["subject_id"]) for f in data["findings"] if f["rule_id"] != "APPI-26"}
     assert found == EXPECTED
     assert data["counts"] == {"info": 10, "low": 0, "medium": 2, "high": 8}
-    res = cli("check", TWO, "--as-of", "2026-12-31", "--min-severity", "info")
-    assert res.code == 0 and "Internal error" not in res.err + res.out
+    res = cli("--lang", "ja", "check", TWO, "--as-of", "2026-12-31", "--min-severity", "info")
+    assert res.code == 0 and "内部エラー" not in res.err + res.out
     assert "共同利用 JA：項目が「全ての項目」としか記載されておらず" in res.out.replace("\n", "")
     assert cli("check", TWO, "--fail-on", "high").code == 1
 
@@ -74,8 +74,8 @@ def test_compare_on_two_arrangements_in_table_and_json(cli):
     }
     [note] = data["notes"]
     assert (note["where"], note["line"]) == ("not_specific", 13)  # 「当組合が取得した個人情報の全ての項目」
-    res = cli("notice", TWO, "--compare", policy)
-    assert res.code == 1 and "Internal error" not in res.err
+    res = cli("notice", TWO, "--compare", policy, "--lang", "ja")
+    assert res.code == 1 and "内部エラー" not in res.err
     assert "公表文のみ" in res.out and "特定されていない" in res.out
     res = cli("notice", TWO, "--compare", policy, "--lang", "en")
     assert "in the policy only" in res.out and "not specific" in res.out

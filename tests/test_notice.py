@@ -162,13 +162,13 @@ def test_normalise():
 
 
 def test_notice_cli(cli, tmp_path):
-    res = cli("notice", "--format", "html", "--out", tmp_path / "n.html")
+    res = cli("notice", "--format", "html", "--out", tmp_path / "n.html", "--lang", "ja")
     assert res.code == 0 and "JU1" in res.err and "住所" in res.err
     assert (tmp_path / "n.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     res = cli("notice", "--format", "json")
     assert res.code == 0 and {b["kind"] for b in json.loads(res.out)} <= {"h1", "h2", "h3", "p", "ol", "ul"}
     (tmp_path / "p.txt").write_text(POLICY_SNIPPET, encoding="cp932", errors="ignore")
-    res = cli("notice", "--compare", tmp_path / "p.txt")
+    res = cli("notice", "--compare", tmp_path / "p.txt", "--lang", "ja")
     assert res.code == 1 and "台帳のみ" in res.out
     res = cli("notice", "--compare", tmp_path / "p.txt", "--lang", "en", "--format", "json")
     data = json.loads(res.out)

@@ -149,6 +149,7 @@ def test_03_unreadable_risk_model(cli, ledger, monkeypatch):
     p = one(problems(cli, ledger, code=2), file="risk_model.yaml")
     assert p["code"] == "unreadable" and "Permission denied" in p["expected"]
     monkeypatch.undo()
+    monkeypatch.setenv("PRIVACY_INVENTORY_LANG", "en")  # undo() also took back the English of conftest
     model.unlink()
     model.mkdir()  # not silently replaced by the bundled model
     res = clean(cli("check", ledger), 2)
@@ -204,11 +205,13 @@ def test_06_full_disk_names_the_path(cli, ledger, tmp_path, monkeypatch):
     res = clean(cli("export-xlsx", ledger, out), 2)
     assert f"{out}: No space left on device" in res.err and not out.exists()
     monkeypatch.undo()
+    monkeypatch.setenv("PRIVACY_INVENTORY_LANG", "en")  # undo() also took back the English of conftest
     _fail_in(monkeypatch, pd.DataFrame, "to_csv", errno.ENOSPC)
     res = clean(cli("export-csv", ledger, tmp_path / "csv"), 2)
     assert str(tmp_path / "csv" / "items.csv") in res.err and "No space left" in res.err
     assert not (tmp_path / "csv").exists()
     monkeypatch.undo()
+    monkeypatch.setenv("PRIVACY_INVENTORY_LANG", "en")
     _fail_in(monkeypatch, Path, "write_text", errno.ENOSPC)
     res = clean(cli("schema", "--out", tmp_path / "ledger.md"), 2)
     assert f"{tmp_path / 'ledger.md'}: No space left on device" in res.err

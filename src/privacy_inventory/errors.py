@@ -37,7 +37,21 @@ class FileSystemError(UsageError):
     @classmethod
     def of(cls, exc: OSError, path: object) -> FileSystemError:
         """The error `exc` raised, naming its own file when it has one, else `path`."""
-        return cls(exc.filename if exc.filename else path, exc.strerror or str(exc) or type(exc).__name__)
+        return cls(exc.filename if exc.filename else path, os_reason(exc))
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the operating system refused, in the current language: the common reasons (no permission, no
+    space left, a read-only file system, …) in Japanese too; any other as the system words it."""
+    import errno
+
+    from .i18n import language, t
+    from .texts import TEXTS
+
+    key = f"oserror.{errno.errorcode.get(exc.errno or -1, '')}"
+    if language() == "ja" and key in TEXTS:
+        return t(key)
+    return exc.strerror or str(exc) or type(exc).__name__
 
 
 @dataclass
@@ -49,8 +63,10 @@ class LedgerInvalid(PrivacyInventoryError):
     exit_code: int = field(default=EXIT_INVALID)
 
     def __str__(self) -> str:
+        from .i18n import t
+
         errors = self.problems[self.problems["severity"] == "error"]
-        return f"{self.path}: {len(errors)} error(s) in the ledger"
+        return t("errors.ledger_invalid", path=self.path, n=len(errors))
 
 
 @dataclass
@@ -64,7 +80,10 @@ class ConfigError(PrivacyInventoryError):
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}" + (
-            f", line {self.line}" if self.line and self.key != f"line {self.line}" else ""
-        )
-        return f"{where}: {self.key}: got {self.value!r}, expected {self.expected}"
+        from .i18n import t
+
+        where = t("errors.config_line", file=self.file, line=self.line) if self.line else self.file
+        key = t("errors.config_key", key=self.key) if self.key else ""
+        if self.value is None:
+            return t("errors.config_no_value", where=where, key=key, expected=self.expected)
+        return t("errors.config", where=where, key=key, value=self.value, expected=self.expected)

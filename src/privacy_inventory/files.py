@@ -132,7 +132,7 @@ def _move_into_place(tmp: Path, target: Path, replace: bool) -> None:
             if not target.exists():
                 raise
     if not replace:
-        raise UsageError(f"{target} appeared while it was being built; nothing was replaced")
+        raise UsageError(t("files.appeared", path=target))
     if _exchange(tmp, target):
         shutil.rmtree(tmp, ignore_errors=True)  # tmp now holds the old folder
         return
@@ -171,14 +171,14 @@ def recover_leftovers(target: Path) -> list[str]:
             continue
         if not target.exists():
             os.replace(old, target)
-            notes.append(f"restored {target} (an interrupted run had moved it aside)")
+            notes.append(t("files.restored", path=target))
         else:
             shutil.rmtree(old, ignore_errors=True)
-            notes.append(f"removed {old.name} (the report an interrupted run replaced)")
+            notes.append(t("files.removed_old", name=old.name))
     for build in sorted(parent.glob(f"{BUILD_PREFIX}{target.name}-*")):
         if not _owner_alive(build, f"{BUILD_PREFIX}{target.name}-"):
             shutil.rmtree(build, ignore_errors=True)
-            notes.append(f"removed {build.name} (left by an interrupted run)")
+            notes.append(t("files.removed_build", name=build.name))
     return notes
 
 

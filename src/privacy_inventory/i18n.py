@@ -5,7 +5,12 @@ codes (bases, statuses, severities, …) are `Vocabulary` enums declared where t
 its two labels; `label(code, vocabulary, lang)` is the one way to show a code to a person.
 
 The language: an explicit `--lang`, else the environment variable PRIVACY_INVENTORY_LANG, else the
-locale (Japanese when LC_ALL / LC_MESSAGES / LANG starts with "ja"), else English.
+locale (Japanese when LC_ALL / LC_MESSAGES / LANG starts with "ja", English for another language), else
+Japanese: the C / POSIX locale of a server or a container names no language, and the users are a
+Japanese privacy office.
+
+The texts live in texts.py (reports, labels, the workbook), texts_cli.py (every command's --help and
+messages) and texts_problems.py (what reading and checking a ledger reports); `TEXTS` holds them all.
 """
 
 from __future__ import annotations
@@ -33,10 +38,10 @@ def detect_language(environ: Mapping[str, str] | None = None) -> str:
     if chosen in LANGS:
         return chosen
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(var)
-        if value:
+        value = (env.get(var) or "").strip()
+        if value and value.split(".")[0].upper() not in ("C", "POSIX"):
             return "ja" if value.lower().startswith("ja") else "en"
-    return "en"
+    return "ja"
 
 
 _current: ContextVar[str | None] = ContextVar("privacy_inventory_lang", default=None)

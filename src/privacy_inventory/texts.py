@@ -1548,3 +1548,10 @@ TEXTS |= {
         "{path}: damaged at line {line} ({detail}); run `privacy-inventory verify` to check the stored periods",
     ),
 }
+
+# the command line's texts and the ledger's problems live in their own modules (see i18n.py)
+from .texts_cli import CLI_TEXTS  # noqa: E402
+from .texts_problems import PROBLEM_TEXTS  # noqa: E402
+
+TEXTS |= CLI_TEXTS
+TEXTS |= PROBLEM_TEXTS

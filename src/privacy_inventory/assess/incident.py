@@ -45,6 +45,7 @@ from ..ledger.schema import (
     Integrity,
     Subject,
 )
+from ..ledger.validate import choices
 from .model import MODEL_FILE, Breach, Circumstances, EnisaType, RiskModel
 
 __all__ = [
@@ -151,8 +152,10 @@ def _unknown(kind: str, given: str, known: pd.Series, names: pd.Series | None = 
     if names is not None:  # a name was close: show its id
         by_name = dict(zip(names.astype(str), known.astype(str), strict=True))
         near = [f"{by_name[n]} ({n})" if n in by_name else n for n in near]
-    hint = f"; did you mean: {', '.join(near)}" if near else ""
-    return UsageError(f"unknown {kind} {given!r}{hint}")
+    hint = t("incident.error.did_you_mean", near=", ".join(near)) if near else ""
+    return UsageError(
+        t("incident.error.unknown", kind=t(f"incident.error.kind.{kind}"), given=given, hint=hint)
+    )
 
 
 def affected(inv: Inventory, sel: Selection) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -184,9 +187,7 @@ def affected(inv: Inventory, sel: Selection) -> tuple[pd.DataFrame, pd.DataFrame
             )
         item_ids |= set(inv.items.loc[inv.items["department_id"] == sel.department, "item_id"])
     if not item_ids:
-        raise UsageError(
-            "the incident touches no data: give --partner, --item, --department or --flow (with data)"
-        )
+        raise UsageError(t("incident.error.no_data"))
     items = inv.items[inv.items["item_id"].isin(item_ids)].reset_index(drop=True)
     return items, flows.reset_index(drop=True)
 
@@ -208,15 +209,15 @@ def people_affected(items: pd.DataFrame, flows: pd.DataFrame, given: int | None)
 def _need(value: Any, key: str, what: str) -> Any:
     """A value the triage needs from risk_model.yaml that an older file may lack: a ConfigError naming it."""
     if value is None:
-        raise ConfigError(MODEL_FILE, key, None, f"{what} (see the bundled risk_model.yaml)")
+        raise ConfigError(MODEL_FILE, key, None, t("model.expected.need", what=what))
     return value
 
 
 def cause_defaults(cause: str, section: Breach) -> Circumstances:
     if cause not in Cause.codes():
-        raise UsageError(f"--cause: {cause!r}; expected one of {', '.join(Cause.codes())}")
+        raise UsageError(t("incident.error.option", option="--cause", given=cause, choices=choices(Cause)))
     circ = section.enisa.causes.get(cause)
-    return _need(circ, f"breach.enisa.causes.{cause}", "the default circumstances of this cause")
+    return _need(circ, f"breach.enisa.causes.{cause}", t("incident.need.circumstances"))
 
 
 def circumstances(inc: Incident, section: Breach) -> dict[str, Any]:
@@ -228,16 +229,15 @@ def circumstances(inc: Incident, section: Breach) -> dict[str, Any]:
     for kind in (*CIRCUMSTANCES, "malicious", "publicly_viewable"):
         given = getattr(inc, kind)
         if given is not None and kind in LEVELS and given not in LEVELS[kind].codes():
-            raise UsageError(f"--{kind}: {given!r}; expected one of {', '.join(LEVELS[kind].codes())}")
+            raise UsageError(
+                t("incident.error.option", option=f"--{kind}", given=given, choices=choices(LEVELS[kind]))
+            )
         out[kind] = getattr(default, kind) if given is None else given
         if given is None:
             from_cause.append(kind)
     if inc.recovered_unread:
         if inc.confidentiality not in (None, Confidentiality.none, Confidentiality.exposed):
-            raise UsageError(
-                f"--recovered-unread says no one saw the data; --confidentiality {inc.confidentiality} says "
-                "someone did: give one of them"
-            )
+            raise UsageError(t("incident.error.recovered_unread", confidentiality=inc.confidentiality))
         out["confidentiality"] = Confidentiality.none
         out["publicly_viewable"] = False
         from_cause = [k for k in from_cause if k not in ("confidentiality", "publicly_viewable")]
@@ -251,9 +251,11 @@ def circumstances(inc: Incident, section: Breach) -> dict[str, Any]:
 
 def _adjustment(code: str, section: Breach):
     if code not in Adjustment.codes():
-        raise UsageError(f"--adjust: {code!r}; expected one of {', '.join(Adjustment.codes())}")
-    table = _need(section.enisa.adjustments, "breach.enisa.adjustments", "the ENISA context adjustments")
-    return _need(getattr(table, code), f"breach.enisa.adjustments.{code}", "the amounts of this adjustment")
+        raise UsageError(
+            t("incident.error.option", option="--adjust", given=code, choices=choices(Adjustment))
+        )
+    table = _need(section.enisa.adjustments, "breach.enisa.adjustments", t("incident.need.adjustments"))
+    return _need(getattr(table, code), f"breach.enisa.adjustments.{code}", t("incident.need.amounts"))
 
 
 def _join(parts: list[tuple[str, str]]) -> tuple[str, str]:
@@ -437,15 +439,15 @@ def my_number_deadlines(discovered: dt.date, unlawful: bool, section: Breach) ->
     """My Number: the same reckoning under the My Number breach rules Art.3 (days: risk_model.yaml,
     unconfirmed there)."""
     m = section.my_number
-    prelim = _need(m.preliminary_days, "breach.my_number.preliminary_days", "the 速報 guidance window")
+    prelim = _need(m.preliminary_days, "breach.my_number.preliminary_days", t("incident.need.preliminary"))
     final = (
         _need(
             m.final_days_unlawful,
             "breach.my_number.final_days_unlawful",
-            "the 確報 days for an unlawful purpose",
+            t("incident.need.final_unlawful"),
         )
         if unlawful
-        else _need(m.final_days, "breach.my_number.final_days", "the 確報 days")
+        else _need(m.final_days, "breach.my_number.final_days", t("incident.need.final"))
     )
     return _dates(discovered, prelim, final)
 
@@ -459,7 +461,7 @@ def _duty(fired: list[str], circ: dict[str, Any]) -> Duty:
 
 
 def _notice_by(inc: Incident, section: Breach) -> str:
-    days = _need(section.appi.notice_days, "breach.appi.notice_days", "the target days for the notice")
+    days = _need(section.appi.notice_days, "breach.appi.notice_days", t("incident.need.notice"))
     return (inc.discovered + dt.timedelta(days=days)).isoformat()
 
 
@@ -572,11 +574,13 @@ def date_warnings(inv: Inventory, discovered: dt.date, today: dt.date | None = N
 
 def assess_incident(inv: Inventory, model: RiskModel, inc: Incident) -> IncidentAssessment:
     if inc.cause not in Cause.codes():
-        raise UsageError(f"--cause: {inc.cause!r}; expected one of {', '.join(Cause.codes())}")
+        raise UsageError(
+            t("incident.error.option", option="--cause", given=inc.cause, choices=choices(Cause))
+        )
     for name in ("records", "my_number_people"):
         value = getattr(inc, name)
         if value is not None and value < 0:
-            raise UsageError(f"--{name.replace('_', '-')}: {value}; expected a whole number ≥ 0")
+            raise UsageError(t("incident.error.negative", option=f"--{name.replace('_', '-')}", value=value))
     section = model.breach
     items, flows = affected(inv, inc.selection)
     people = people_affected(items, flows, inc.records)

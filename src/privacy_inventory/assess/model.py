@@ -20,7 +20,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from ..errors import ConfigError, UsageError
+from ..errors import ConfigError, UsageError, os_reason
 from ..i18n import Vocabulary, t
 from ..ledger.schema import (
     Adjustment,
@@ -35,8 +35,10 @@ from ..ledger.schema import (
     Subject,
 )
 from ..ledger.textio import UnreadableText, read_text
+from ..ledger.validate import choices
 from ..ledger.yamlin import load_yaml, yaml_error_line, yaml_error_text
 from ..paths import bundled_inventory
+from ..texts import TEXTS
 
 MODEL_FILE = "risk_model.yaml"
 DEFAULT_INSPECTION_MONTHS = 12  # used by the rules when the model has no inspection_overdue factor
@@ -333,49 +335,59 @@ def _dotted(loc: tuple) -> str:
         if part == "[key]":
             continue
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+    return out or t("model.top_level")
 
 
 def _expected(error: dict) -> str:
-    if error["type"] == "missing":
-        return "a value (this key is required)"
-    if error["type"] == "extra_forbidden":
-        return "a known key (see the bundled risk_model.yaml)"
-    return error["msg"][0].lower() + error["msg"][1:]
+    """What pydantic expected, worded for a person: Japanese from the error's type (and its context, e.g.
+    the minimum), English from pydantic's own message."""
+    msg = error["msg"][0].lower() + error["msg"][1:]
+    key = f"model.pydantic.{error['type']}"
+    context = {k: v for k, v in (error.get("ctx") or {}).items() if isinstance(v, str | int | float)}
+    if key in TEXTS:
+        try:
+            return t(key, msg=msg, **context)
+        except (KeyError, IndexError):
+            pass
+    return t("model.pydantic.other", msg=msg)
 
 
 def _complete(values: dict, vocabulary: type[Vocabulary], key: str, file: str, what: str) -> None:
     """Every code of the vocabulary has a value, and only those."""
     for name in values:
         if name not in vocabulary.codes():
-            raise ConfigError(file, f"{key}.{name}", name, "one of " + ", ".join(vocabulary.codes()))
+            raise ConfigError(file, f"{key}.{name}", name, t("expected.one_of", choices=choices(vocabulary)))
     for name in vocabulary.codes():
         if name not in values:
-            raise ConfigError(file, f"{key}.{name}", None, f"a value for every {what}")
+            raise ConfigError(
+                file, f"{key}.{name}", None, t("model.expected.every", what=t(f"model.what.{what}"))
+            )
 
 
 def _level_grid(m: Matrix, file: str) -> np.ndarray:
     if len(m.grid) != 4 or any(len(row) != 4 for row in m.grid):
-        raise ConfigError(file, "matrix.grid", m.grid, "4 rows (severity 1–4) of 4 levels (likelihood 1–4)")
+        raise ConfigError(file, "matrix.grid", m.grid, t("model.expected.grid"))
     index = {name: i for i, name in enumerate(m.levels)}
     grid = np.zeros((4, 4), dtype=np.int8)
     for s, row in enumerate(m.grid):
         for li, name in enumerate(row):
             if name not in index:
-                raise ConfigError(file, f"matrix.grid[{s}][{li}]", name, "one of " + ", ".join(m.levels))
+                raise ConfigError(
+                    file, f"matrix.grid[{s}][{li}]", name, t("expected.one_of", choices=", ".join(m.levels))
+                )
             grid[s, li] = index[name]
     # A worse severity or likelihood must never give a better level.
     for s in range(4):
         for li in range(4):
             if (s and grid[s, li] < grid[s - 1, li]) or (li and grid[s, li] < grid[s, li - 1]):
                 raise ConfigError(file, f"matrix.grid[{s}][{li}]", m.grid[s][li],
-                                  "a level no lower than the cells above and to the left (monotone matrix)")  # fmt: skip
+                                  t("model.expected.monotone"))  # fmt: skip
     return grid
 
 
 def _check_semantics(spec: ModelFile, file: str) -> np.ndarray:
     if sorted(spec.levels.names) != [1, 2, 3, 4]:
-        raise ConfigError(file, "levels.names", sorted(spec.levels.names), "exactly the levels 1, 2, 3, 4")
+        raise ConfigError(file, "levels.names", sorted(spec.levels.names), t("model.expected.levels"))
     _complete(
         spec.severity.category_base.values, ItemCategory, "severity.category_base.values", file, "category"
     )
@@ -388,15 +400,18 @@ def _check_semantics(spec: ModelFile, file: str) -> np.ndarray:
     if channel:
         for name in channel.values:
             if name not in Channel.codes():
-                raise ConfigError(file, f"likelihood.adjustments.channel.values.{name}", name, "a channel")
+                raise ConfigError(
+                    file,
+                    f"likelihood.adjustments.channel.values.{name}",
+                    name,
+                    t("expected.one_of", choices=choices(Channel)),
+                )
     m = spec.matrix
     for name in m.levels:
         if name not in m.names:
-            raise ConfigError(
-                file, f"matrix.names.{name}", None, "a Japanese and English name for every level"
-            )
+            raise ConfigError(file, f"matrix.names.{name}", None, t("model.expected.level_names"))
     if not set(m.high_levels) <= set(m.levels):
-        raise ConfigError(file, "matrix.high_levels", sorted(m.high_levels), "levels listed in matrix.levels")
+        raise ConfigError(file, "matrix.high_levels", sorted(m.high_levels), t("model.expected.high_levels"))
     grid = _level_grid(m, file)
     e = spec.breach.enisa
     for kind, vocabulary in (("confidentiality", Confidentiality), ("integrity", Integrity),
@@ -407,35 +422,33 @@ def _check_semantics(spec: ModelFile, file: str) -> np.ndarray:
         for cause, circ in e.causes.items():
             if isinstance(circ, Circumstances) and getattr(circ, kind) not in known:
                 raise ConfigError(file, f"breach.enisa.causes.{cause}.{kind}", getattr(circ, kind),
-                                  "one of " + ", ".join(known))  # fmt: skip
+                                  t("expected.one_of", choices=", ".join(known)))  # fmt: skip
     for cause, circ in e.causes.items():
         if (cause == "source") != isinstance(circ, str):
             raise ConfigError(file, f"breach.enisa.causes.{cause}", circ,
-                              "the citation under `source` and circumstances under every cause")  # fmt: skip
+                              t("model.expected.causes"))  # fmt: skip
         if cause != "source" and cause not in Cause.codes():
             raise ConfigError(
-                file, f"breach.enisa.causes.{cause}", cause, "one of " + ", ".join(Cause.codes())
+                file, f"breach.enisa.causes.{cause}", cause, t("expected.one_of", choices=choices(Cause))
             )
     if not e.bands.medium < e.bands.high < e.bands.very_high:
-        raise ConfigError(file, "breach.enisa.bands", e.bands.model_dump(), "medium < high < very_high")
+        raise ConfigError(file, "breach.enisa.bands", e.bands.model_dump(), t("model.expected.bands"))
     for cause in spec.breach.appi.unlawful_causes:
         if cause not in e.causes:
-            raise ConfigError(
-                file, "breach.appi.unlawful_causes", cause, "a cause listed in breach.enisa.causes"
-            )
+            raise ConfigError(file, "breach.appi.unlawful_causes", cause, t("model.expected.unlawful"))
     # One meaning of "malicious by default": the causes listed as unlawful are those whose circumstances
     # say malicious (theft, unauthorised access, malware, insider: PPC GL 3-5-3-1 examples of Art.7(iii)).
     for cause, circ in e.causes.items():
         if isinstance(circ, Circumstances) and circ.malicious != (cause in spec.breach.appi.unlawful_causes):
             raise ConfigError(file, f"breach.enisa.causes.{cause}.malicious", circ.malicious,
-                              "true exactly for the causes in breach.appi.unlawful_causes")  # fmt: skip
+                              t("model.expected.malicious"))  # fmt: skip
     return grid
 
 
 def parse_model(raw: Any, file: str = MODEL_FILE) -> RiskModel:
     """The model from its YAML mapping; a ConfigError names the first wrong key."""
     if not isinstance(raw, dict):
-        raise ConfigError(file, "(top level)", type(raw).__name__, "a mapping")
+        raise ConfigError(file, t("model.top_level"), type(raw).__name__, t("expected.mapping"))
     try:
         spec = ModelFile.model_validate(raw)
     except ValidationError as exc:
@@ -462,17 +475,18 @@ def load_model(path: str | Path | None = None) -> RiskModel:
     if p.is_symlink() or (p.exists() and not p.is_file()):
         raise UsageError(t("model.not_a_file", path=p))
     if not p.is_file():
-        raise UsageError(f"{p}: no such risk model file")
+        raise UsageError(t("model.no_file", path=p))
     try:
         doc = load_yaml(read_text(p))
     except UnreadableText as exc:
         raise UsageError(f"{p}: {exc.detail}") from None
     except OSError as exc:
-        raise UsageError(t("model.unreadable", path=p, reason=exc.strerror or exc)) from None
+        raise UsageError(t("model.unreadable", path=p, reason=os_reason(exc))) from None
     except yaml.YAMLError as exc:
         line = yaml_error_line(exc)
-        where = f"line {line}" if line else "(parse)"
-        raise ConfigError(str(p), where, None, f"valid YAML ({yaml_error_text(exc)})", line=line) from None
+        raise ConfigError(
+            str(p), "", None, t("expected.yaml", detail=yaml_error_text(exc)), line=line
+        ) from None
     try:
         return parse_model(doc.data, str(p))
     except ConfigError as exc:
@@ -493,7 +507,7 @@ def model_problems(ledger_dir: Path | None) -> list[dict]:
     try:
         load_model(p)
     except ConfigError as exc:
-        syntax = exc.key.startswith("line ") or exc.key == "(parse)"
+        syntax = not exc.key
         code = ProblemCode.yaml_syntax if syntax else ProblemCode.model
         return [problem(file, exc.line, None if syntax else exc.key, exc.value, exc.expected, code=code)]
     except UsageError as exc:

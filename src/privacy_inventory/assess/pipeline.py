@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import UsageError
+from ..i18n import t
 from ..ledger import load as ledger_load
 from ..ledger.inventory import Inventory
 from ..ledger.load import RawLedger, resolve_ledger_dir
@@ -78,7 +79,7 @@ def as_date(value: dt.date | str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise UsageError(f"as_of: {value!r} is not a date; expected YYYY-MM-DD") from None
+        raise UsageError(t("pipeline.as_of", value=value)) from None
 
 
 def assess(

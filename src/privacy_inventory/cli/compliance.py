@@ -15,22 +15,38 @@ from ..assess.pipeline import assess, load_inventory
 from ..assess.rules import SEVERITIES, Severity, catalogue
 from ..errors import EXIT_INVALID, UsageError
 from ..files import write_text_atomic
-from ..i18n import Lang, t
+from ..i18n import label, t
 from ..ledger.load import resolve_ledger_dir
 from ..ledger.textio import UnreadableText, read_text
 from ..report.html import notice_page
-from .options import AsOfOpt, FormatOpt, LedgerArg, ModelOpt, NoticeFormat, OutputFormat, parse_as_of
-from .render import console, err_console, frame_table, print_csv, print_findings, print_json, records
+from .options import (
+    AsOfOpt,
+    FormatOpt,
+    LangOpt,
+    LedgerArg,
+    ModelOpt,
+    NoticeFormat,
+    OutputFormat,
+    chosen_language,
+    parse_as_of,
+)
+from .render import (
+    console,
+    err_console,
+    for_people,
+    frame_table,
+    in_language,
+    print_csv,
+    print_findings,
+    print_json,
+    records,
+)
 
 
 def check(
     ledger: LedgerArg = None,
-    min_severity: Annotated[
-        Severity, typer.Option(help="Show findings at or above: info, low, medium, high.")
-    ] = Severity.low,
-    fail_on: Annotated[
-        Severity | None, typer.Option(help="Exit 1 when a finding at or above this severity exists (for CI).")
-    ] = None,
+    min_severity: Annotated[Severity, typer.Option()] = Severity.low,
+    fail_on: Annotated[Severity | None, typer.Option()] = None,
     fmt: FormatOpt = OutputFormat.table,
     model: ModelOpt = None,
     as_of: AsOfOpt = None,
@@ -62,12 +78,14 @@ def rules(fmt: FormatOpt = OutputFormat.table) -> None:
     elif fmt is OutputFormat.csv:
         print_csv(cat)
     else:
-        console.print(frame_table(cat[["rule_id", "article", "title_ja", "severity"]], title="Rules"))
+        shown = in_language(cat, ["rule_id", "article", "title_ja", "severity"])
+        shown = shown.assign(severity=shown["severity"].map(lambda s: label(s, Severity)))
+        console.print(frame_table(for_people(shown), title=t("cli.rules.title")))
 
 
 def _compare(ledger: Path | None, compare: Path, lang: str, fmt: NoticeFormat) -> None:
     if not compare.is_file():
-        raise UsageError(f"{compare}: no such file")
+        raise UsageError(t("cli.no_such_file", path=compare))
     try:
         text = read_text(compare)
     except UnreadableText as exc:
@@ -95,17 +113,13 @@ def _compare(ledger: Path | None, compare: Path, lang: str, fmt: NoticeFormat) -
 
 def notice(
     ledger: LedgerArg = None,
-    lang: Annotated[Lang, typer.Option(help="ja or en.")] = Lang.ja,
+    lang: LangOpt = None,
     fmt: Annotated[
         NoticeFormat | None,
-        typer.Option("--format", "-f", help="md, html or json; with --compare: table or json."),
+        typer.Option("--format", "-f"),
     ] = None,
-    compare: Annotated[
-        Path | None, typer.Option(help="A published policy text to compare with, both ways.")
-    ] = None,
-    out: Annotated[
-        Path | None, typer.Option(help="Write the notice to this file instead of printing it.")
-    ] = None,
+    compare: Annotated[Path | None, typer.Option()] = None,
+    out: Annotated[Path | None, typer.Option()] = None,
 ) -> None:
     """The public notice (purposes of use, one block per joint-use arrangement) generated from the ledger.
 
@@ -115,11 +129,12 @@ def notice(
     that differ; "all items" wording is reported as not specific and parts it cannot read as "not
     understood: lines N–M". Exit 1 when anything is listed.
     """
+    chosen = chosen_language(lang)
     if compare is not None:
-        _compare(ledger, compare, str(lang), fmt or NoticeFormat.table)
+        _compare(ledger, compare, chosen, fmt or NoticeFormat.table)
         return
     fmt = fmt or NoticeFormat.md
-    n = build_notice(load_inventory(resolve_ledger_dir(ledger)), str(lang))
+    n = build_notice(load_inventory(resolve_ledger_dir(ledger)), chosen)
     if fmt is NoticeFormat.json:
         text = (
             json.dumps([{"kind": k, "content": c} for k, c in blocks(n)], ensure_ascii=False, indent=2) + "\n"
@@ -132,9 +147,7 @@ def notice(
         sys.stdout.write(text)
     else:
         write_text_atomic(out, text)
-        console.print(f"Wrote {escape(str(out))}")
+        console.print(escape(t("cli.wrote", path=out)))
     for jid, what in n.missing:
-        err_console.print(
-            "[yellow]Warning:[/] "
-            + escape(t("notice.gap", str(lang), id=jid, what=t(f"notice.what_{what}", str(lang))))
-        )
+        gap = t("notice.gap", chosen, id=jid, what=t(f"notice.what_{what}", chosen))
+        err_console.print(f"[yellow]{escape(t('cli.warning'))}[/] {escape(gap)}")

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 
 from ..errors import EXIT_INVALID, EXIT_USAGE
-from ..i18n import Lang, t
+from ..i18n import t
 from ..ledger.draft import (
     Draft,
     DraftError,
@@ -19,23 +19,18 @@ from ..ledger.draft import (
     read_policy,
     write_draft,
 )
+from .options import LangOpt, chosen_language
 from .render import console, err_console, mapping_table
 
 
 def draft(
     policy: Annotated[
         Path,
-        typer.Argument(
-            help="The published privacy policy as text (UTF-8, UTF-8 with BOM or cp932).", show_default=False
-        ),
+        typer.Argument(show_default=False),
     ],
-    out: Annotated[
-        Path, typer.Argument(help="A new or empty folder for the draft ledger.", show_default=False)
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace OUT when it is not empty (everything in it).")
-    ] = False,
-    lang: Annotated[Lang, typer.Option(help="ja or en.")] = Lang.ja,
+    out: Annotated[Path, typer.Argument(show_default=False)],
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """Draft a ledger from the published privacy policy: organisation, purposes (verbatim), joint-use
     arrangements, joint users, outsourcees and third-party exceptions, and the items named, each row with
@@ -45,7 +40,7 @@ def draft(
 
     Exit code 0 = written, 1 = nothing usable found, 2 = the policy cannot be read or OUT is not new or empty.
     """
-    lang_ = str(lang)
+    lang_ = chosen_language(lang)
     try:
         check_target(out, force=force)
         text = read_policy(policy)

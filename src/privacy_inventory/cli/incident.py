@@ -18,7 +18,7 @@ from ..assess.incident_register import incident_from_row, next_incident_id, regi
 from ..assess.model import load_model, model_path
 from ..assess.pipeline import load_inventory
 from ..errors import UsageError
-from ..i18n import Lang, language, t
+from ..i18n import t
 from ..ledger.load import is_workbook, resolve_ledger_dir
 from ..ledger.schema import (
     INCIDENTS,
@@ -31,7 +31,18 @@ from ..ledger.schema import (
 )
 from ..ledger.write import append_rows
 from ..report.incident import write_incident_report
-from .options import AsOfOpt, FormatOpt, IncidentFormat, LedgerArg, ModelOpt, OutputFormat, ids, parse_as_of
+from .options import (
+    AsOfOpt,
+    FormatOpt,
+    IncidentFormat,
+    LangOpt,
+    LedgerArg,
+    ModelOpt,
+    OutputFormat,
+    chosen_language,
+    ids,
+    parse_as_of,
+)
 from .render import (
     console,
     err_console,
@@ -46,11 +57,6 @@ from .render import (
 RECORD_SOURCE = "record:privacy-inventory incident --record"
 LIST_COLUMNS = ["incident_id", "discovered", "cause", "people", "band", "appi_status", "mn_status", "notice_status",
                 "status", "action_id", "action_state"]  # fmt: skip
-
-LangOpt = Annotated[
-    Lang | None,
-    typer.Option("--lang", help="ja or en (default: PRIVACY_INVENTORY_LANG, else the locale, else en)."),
-]
 
 
 class IncidentGroup(TyperGroup):
@@ -71,97 +77,52 @@ class IncidentGroup(TyperGroup):
 app = typer.Typer(cls=IncidentGroup, invoke_without_command=True, no_args_is_help=False)
 
 
-def _lang(lang: Lang | None) -> str:
-    return str(lang) if lang is not None else language()
-
-
 @app.callback()
 def incident(
     ctx: typer.Context,
     ledger: LedgerArg = None,
-    partner: Annotated[
-        str | None, typer.Option(help="The partner where it happened (its outbound flows are affected).")
-    ] = None,
-    item: Annotated[
-        list[str] | None, typer.Option(help="Affected item id(s); repeat or separate with commas.")
-    ] = None,
-    department: Annotated[
-        str | None, typer.Option(help="The department where it happened (its items are affected).")
-    ] = None,
-    flow: Annotated[
-        list[str] | None, typer.Option(help="Affected flow id(s); repeat or separate with commas.")
-    ] = None,
-    records_: Annotated[
-        int | None, typer.Option("--records", help="People affected (default: from the ledger).")
-    ] = None,
+    partner: Annotated[str | None, typer.Option()] = None,
+    item: Annotated[list[str] | None, typer.Option()] = None,
+    department: Annotated[str | None, typer.Option()] = None,
+    flow: Annotated[list[str] | None, typer.Option()] = None,
+    records_: Annotated[int | None, typer.Option("--records")] = None,
     my_number_people: Annotated[
         int | None,
-        typer.Option(
-            help="People whose 個人番号 leaked, when fewer than --records (My Number Act threshold)."
-        ),
+        typer.Option(),
     ] = None,
-    cause: Annotated[
-        Cause, typer.Option(help="What happened; it gives the default circumstances.")
-    ] = Cause.loss,
-    discovered: Annotated[
-        str | None, typer.Option(help="The day the incident became known, YYYY-MM-DD (default: today).")
-    ] = None,
-    occurred: Annotated[str | None, typer.Option(help="The day it happened, YYYY-MM-DD, if known.")] = None,
-    confidentiality: Annotated[
-        Confidentiality | None, typer.Option(help="ENISA loss of confidentiality (default: the cause's).")
-    ] = None,
-    integrity: Annotated[
-        Integrity | None, typer.Option(help="ENISA loss of integrity (default: the cause's).")
-    ] = None,
-    availability: Annotated[
-        Availability | None, typer.Option(help="ENISA loss of availability (default: the cause's).")
-    ] = None,
+    cause: Annotated[Cause, typer.Option()] = Cause.loss,
+    discovered: Annotated[str | None, typer.Option()] = None,
+    occurred: Annotated[str | None, typer.Option()] = None,
+    confidentiality: Annotated[Confidentiality | None, typer.Option()] = None,
+    integrity: Annotated[Integrity | None, typer.Option()] = None,
+    availability: Annotated[Availability | None, typer.Option()] = None,
     malicious: Annotated[
         bool | None,
-        typer.Option(
-            "--malicious/--not-malicious", help="Malicious intent / unlawful purpose (default: the cause's)."
-        ),
+        typer.Option("--malicious/--not-malicious"),
     ] = None,
     publicly_viewable: Annotated[
         bool | None,
         typer.Option(
             "--publicly-viewable/--not-publicly-viewable",
-            help="Viewable by unspecified persons by electronic means (default: the cause's).",
         ),
     ] = None,
     recovered_unread: Annotated[
         bool,
-        typer.Option(
-            "--recovered-unread", help="Every copy recovered before anyone saw it: not a leak (GL 3-5-1-1)."
-        ),
+        typer.Option("--recovered-unread"),
     ] = False,
-    encrypted: Annotated[
-        bool, typer.Option("--encrypted", help="Advanced encryption, key not leaked.")
-    ] = False,
-    mn_network: Annotated[
-        bool, typer.Option("--mn-network", help="My Number data of the information-provision network.")
-    ] = False,
+    encrypted: Annotated[bool, typer.Option("--encrypted")] = False,
+    mn_network: Annotated[bool, typer.Option("--mn-network")] = False,
     adjust: Annotated[
         list[Adjustment] | None,
-        typer.Option(help="ENISA context adjustment of this incident; repeat for several."),
+        typer.Option(),
     ] = None,
-    fmt: Annotated[
-        IncidentFormat, typer.Option("--format", "-f", help="table, json or md (the drafted report).")
-    ] = IncidentFormat.table,
+    fmt: Annotated[IncidentFormat, typer.Option("--format", "-f")] = IncidentFormat.table,
     lang: LangOpt = None,
-    report: Annotated[
-        bool, typer.Option("--report", help="Also write an offline HTML incident report (notebook 05).")
-    ] = False,
-    out: Annotated[Path, typer.Option(help="Folder for --report (a sub-folder incidents/…).")] = Path(
-        "reports"
-    ),
-    record: Annotated[
-        bool, typer.Option("--record", help="Append the assessed incident to the ledger's incidents.csv.")
-    ] = False,
-    incident_id: Annotated[
-        str | None, typer.Option("--id", help="Register id for --record (default: INC-<year>-<next>).")
-    ] = None,
-    notes: Annotated[str | None, typer.Option(help="Notes for the register row (--record).")] = None,
+    report: Annotated[bool, typer.Option("--report")] = False,
+    out: Annotated[Path, typer.Option()] = Path("reports"),
+    record: Annotated[bool, typer.Option("--record")] = False,
+    incident_id: Annotated[str | None, typer.Option("--id")] = None,
+    notes: Annotated[str | None, typer.Option()] = None,
     model: ModelOpt = None,
 ) -> None:
     """Breach triage: who and what is affected, ENISA severity, and whether and by when the APPI (Art.26)
@@ -171,10 +132,7 @@ def incident(
         return
     path = resolve_ledger_dir(ledger)
     if record and (ledger is None or is_workbook(path)):
-        raise UsageError(
-            "--record: give the ledger directory to record into (the bundled example ledger and workbooks "
-            "are not written to)"
-        )
+        raise UsageError(t("cli.incident.record_needs_ledger"))
     inv = load_inventory(path)
     risk_model = load_model(model or model_path(path))
     inc = Incident(
@@ -201,10 +159,10 @@ def incident(
         existing = inv.incidents["incident_id"]
         recorded = incident_id or next_incident_id(existing, inc.discovered)
         if recorded in set(existing.dropna()):
-            raise UsageError(f"--id {recorded}: already in {target}; the register keeps one row per incident")
+            raise UsageError(t("cli.incident.id_taken", id=recorded, path=target))
         row = register_row(a, recorded, RECORD_SOURCE, notes or "")
         append_rows(target, pd.DataFrame([row]), INCIDENTS.column_names)
-    chosen = _lang(lang)
+    chosen = chosen_language(lang)
     if fmt is IncidentFormat.json:
         print_json(a.as_dict() | ({"recorded": recorded} if recorded else {}))
     elif fmt is IncidentFormat.md:
@@ -218,20 +176,22 @@ def incident(
             escape(t("register.recorded", chosen, id=recorded, path=str(Path(path) / INCIDENTS.file)))
         )
     if report:
-        target = write_incident_report(path, inc, out, str(lang) if lang is not None else "ja")
-        err_console.print(f"Incident report: {escape(str((target / 'index.html').resolve()))}")
+        target = write_incident_report(path, inc, out, chosen)
+        index = (target / "index.html").resolve()
+        err_console.print(escape(t("cli.incident.report_written", path=index)))
 
 
 @app.command("list")
 def list_command(
     ledger: LedgerArg = None,
-    status: Annotated[IncidentStatus | None, typer.Option(help="Only open or only closed incidents.")] = None,
+    status: Annotated[IncidentStatus | None, typer.Option()] = None,
     fmt: FormatOpt = OutputFormat.table,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
 ) -> None:
     """The incident register: each incident with its duties and whether each report and the notice were
     made on time (as of --as-of), and its recurrence-prevention action."""
+    chosen = chosen_language(lang)
     when = parse_as_of(as_of)
     r = register_status(load_inventory(resolve_ledger_dir(ledger)), when)
     if status is not None:
@@ -241,31 +201,30 @@ def list_command(
     elif fmt is OutputFormat.csv:
         print_csv(r)
     elif r.empty:
-        console.print(t("register.empty", _lang(lang)))
+        console.print(t("register.empty", chosen))
     else:
-        print_register(r[LIST_COLUMNS], _lang(lang), t("register.title", _lang(lang), as_of=when.isoformat()))
+        print_register(r[LIST_COLUMNS], chosen, t("register.title", chosen, as_of=when.isoformat()))
 
 
 @app.command("show")
 def show(
-    incident_id: Annotated[str, typer.Argument(help="The incident's id in the register.")],
+    incident_id: Annotated[str, typer.Argument()],
     ledger: LedgerArg = None,
-    fmt: Annotated[
-        IncidentFormat, typer.Option("--format", "-f", help="table, json, or md (its drafted report).")
-    ] = IncidentFormat.table,
+    fmt: Annotated[IncidentFormat, typer.Option("--format", "-f")] = IncidentFormat.table,
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     model: ModelOpt = None,
 ) -> None:
     """One recorded incident: every field, the state of each duty (as of --as-of); --format md drafts its
     report again from the ledger."""
+    chosen = chosen_language(lang)
     path = resolve_ledger_dir(ledger)
     inv = load_inventory(path)
     r = register_status(inv, parse_as_of(as_of))
     match = r[r["incident_id"] == incident_id]
     if match.empty:
-        known = ", ".join(r["incident_id"].dropna().astype(str)) or "none"
-        raise UsageError(f"unknown incident {incident_id!r}; the register holds: {known}")
+        known = ", ".join(r["incident_id"].dropna().astype(str)) or t("cli.none")
+        raise UsageError(t("cli.incident.unknown", id=repr(incident_id), known=known))
     row = match.iloc[0]
     if fmt is IncidentFormat.json:
         print_json(records(match)[0])
@@ -273,4 +232,4 @@ def show(
         a = assess_incident(inv, load_model(model or model_path(path)), incident_from_row(row))
         sys.stdout.write(report_markdown(a, inv))
     else:
-        print_incident_record(row, _lang(lang))
+        print_incident_record(row, chosen)

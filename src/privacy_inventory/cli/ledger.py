@@ -11,17 +11,19 @@ from typing import Annotated
 import pandas as pd
 import typer
 from rich.markup import escape
+from rich.table import Table
 
 from ..assess.pipeline import assess, load_inventory, read_ledger, validate_ledger
 from ..errors import EXIT_INVALID, EXIT_USAGE, UsageError
 from ..files import write_text_atomic
-from ..i18n import Lang, t
+from ..i18n import label, t
 from ..ledger.csv_export import export_ledger_csv
 from ..ledger.docs import render_fides_reference, render_ledger_reference
 from ..ledger.excel import export_workbook, write_csv_ledger
 from ..ledger.fides import export_fides, import_tables
 from ..ledger.load import UNREADABLE_CODES, refuse_unread, resolve_ledger_dir, to_inventory
 from ..ledger.scaffold import ensure_empty_dir, init_ledger, init_workbook
+from ..ledger.schema import ItemCategory, TransferBasis
 from ..ledger.synth import SynthSpec, synthesize
 from ..ledger.write import replace_ledger
 from ..report.daicho import write_daicho
@@ -29,13 +31,16 @@ from .options import (
     AsOfOpt,
     CsvEncoding,
     FormatOpt,
+    LangOpt,
     LedgerArg,
     ModelOpt,
     OutputFormat,
+    chosen_language,
     optional_source,
     parse_as_of,
 )
 from .render import (
+    column_label,
     console,
     err_console,
     mapping_table,
@@ -43,6 +48,7 @@ from .render import (
     print_json,
     print_problems,
     records,
+    table_label,
     where,
 )
 
@@ -50,7 +56,7 @@ from .render import (
 def validate(
     ledger: LedgerArg = None,
     fmt: FormatOpt = OutputFormat.table,
-    max_problems: Annotated[int, typer.Option(help="Problems to list in table output.")] = 200,
+    max_problems: Annotated[int, typer.Option()] = 200,
 ) -> None:
     """Check a ledger against the schema: every problem with file, row, column, value and what was expected.
 
@@ -77,19 +83,25 @@ def validate(
     elif fmt is OutputFormat.csv:
         print_csv(problems)
     else:
-        console.print(f"Ledger: [bold]{escape(str(raw.path))}[/]")
-        console.print(mapping_table(counts, "table", "rows", title="Rows per table"))
+        console.print(f"{escape(t('cli.validate.ledger'))}[bold]{escape(str(raw.path))}[/]")
+        console.print(rows_per_table(counts, t("cli.validate.rows_per_table")))
         if summary:
-            console.print(
-                mapping_table(summary["items_by_category"], "category", "items", title="Items per category")
-            )
-            console.print(mapping_table(summary["flows_by_basis"], "basis", "flows", title="Flows per basis"))
+            by_category = {label(k, ItemCategory): n for k, n in summary["items_by_category"].items()}
+            by_basis = {label(k, TransferBasis): n for k, n in summary["flows_by_basis"].items()}
+            console.print(mapping_table(by_category, column_label("category"), t("cli.validate.items"),
+                                        title=t("cli.validate.items_per_category")))  # fmt: skip
+            console.print(mapping_table(by_basis, column_label("basis"), t("cli.validate.flows"),
+                                        title=t("cli.validate.flows_per_basis")))  # fmt: skip
         print_problems(problems, max_problems)
         warnings = len(problems) - len(errors)
         if errors.empty:
-            console.print(f"[green]✓ valid[/] ({warnings} warning(s))")
+            console.print(
+                f"[green]✓ {escape(t('cli.validate.valid'))}[/] {escape(t('cli.validate.warnings', n=warnings))}"
+            )
         else:
-            console.print(f"[red]✗ {len(errors)} error(s)[/], {warnings} warning(s)")
+            console.print(
+                f"[red]✗ {escape(t('cli.validate.errors', n=len(errors)))}[/]{escape(t('cli.validate.and_warnings', n=warnings))}"
+            )
     if not errors.empty:
         raise typer.Exit(EXIT_USAGE if errors["code"].isin(UNREADABLE_CODES).any() else EXIT_INVALID)
 
@@ -98,7 +110,6 @@ def init(
     directory: Annotated[
         Path,
         typer.Argument(
-            help="A new or empty directory, or a new workbook FILE.xlsx to fill in (guide and example rows).",
             metavar="DIRECTORY|FILE.xlsx",
         ),
     ],
@@ -119,31 +130,26 @@ def init(
     if suffix in (".xls", ".xlsm", ".ods", ".csv"):
         raise UsageError(t("init.not_xlsx", path=directory))
     written = init_ledger(directory)
-    console.print(f"Empty ledger written to [bold]{escape(str(directory))}[/]: {', '.join(written)}")
-    console.print(
-        "Fill in organisation.yaml and the CSV files, then run: privacy-inventory validate "
-        + escape(str(directory))
-    )
+    console.print(escape(t("cli.init.written", path=directory, files=", ".join(written))))
+    console.print(escape(t("cli.init.next", path=directory)))
 
 
 def synth(
-    out: Annotated[Path, typer.Argument(help="A new or empty directory for the synthetic ledger.")],
-    items: Annotated[int, typer.Option(min=1, help="Number of data items.")] = 200,
-    partners: Annotated[int, typer.Option(min=1, help="Number of partners.")] = 40,
-    flows: Annotated[int, typer.Option(min=0, help="Number of flows.")] = 1000,
-    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same ledger.")] = 0,
+    out: Annotated[Path, typer.Argument()],
+    items: Annotated[int, typer.Option(min=1)] = 200,
+    partners: Annotated[int, typer.Option(min=1)] = 40,
+    flows: Annotated[int, typer.Option(min=0)] = 1000,
+    seed: Annotated[int, typer.Option()] = 0,
 ) -> None:
     """Generate a valid synthetic ledger of any size (for tests, benchmarks and demos)."""
     ensure_empty_dir(out)
     counts = synthesize(out, SynthSpec(items=items, partners=partners, flows=flows, seed=seed))
-    console.print(mapping_table(counts, "table", "rows", title=f"Synthetic ledger in {escape(str(out))}"))
+    console.print(rows_per_table(counts, t("cli.synth.title", path=out)))
 
 
 def schema(
-    out: Annotated[Path | None, typer.Option(help="Write the Markdown here instead of printing it.")] = None,
-    fides: Annotated[
-        bool, typer.Option("--fides", help="The Fides export's mapping to the fideslang taxonomy instead.")
-    ] = False,
+    out: Annotated[Path | None, typer.Option()] = None,
+    fides: Annotated[bool, typer.Option("--fides")] = False,
 ) -> None:
     """Print the ledger's column reference (Markdown), generated from the one schema definition; with
     --fides, the mapping of export-fides (docs/fides.md)."""
@@ -152,18 +158,29 @@ def schema(
         sys.stdout.write(text)
     else:
         write_text_atomic(out, text)
-        console.print(f"Wrote {escape(str(out))}")
+        console.print(escape(t("cli.wrote", path=out)))
+
+
+def rows_per_table(counts: dict[str, int], title: str) -> Table:
+    """Rows per ledger table, the tables named for people."""
+    named = {table_label(name): n for name, n in counts.items()}
+    return mapping_table(named, t("cli.col.table"), t("cli.rows"), title=title)
+
+
+def _check_workbook_target(out: Path, force: bool) -> None:
+    if out.suffix.lower() != ".xlsx":
+        raise UsageError(t("cli.xlsx.suffix", path=out))
+    if out.exists() and not force:
+        raise UsageError(t("cli.xlsx.exists", path=out))
 
 
 def export_xlsx(
     ledger: Annotated[
         Path | None,
-        typer.Argument(help="Ledger directory (default: the bundled ledger).", show_default=False),
+        typer.Argument(show_default=False),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Argument(help="The workbook to write (.xlsx).", show_default=False)
-    ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")] = False,
+    out: Annotated[Path | None, typer.Argument(show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """The ledger as an Excel workbook for people: a guide sheet, a sheet per table with Japanese headers
     (explained in their comments), dropdowns of Japanese labels and はい/いいえ, dates as dates, and the
@@ -172,32 +189,21 @@ def export_xlsx(
     `export-xlsx OUT.xlsx` exports the bundled ledger; `export-xlsx DIR OUT.xlsx` another one.
     """
     ledger, out = optional_source(ledger, out, Path("ledger.xlsx"))
-    if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"{out}: the workbook name must end in .xlsx")
-    if out.exists() and not force:
-        raise UsageError(f"{out} already exists (use --force to replace it)")
+    _check_workbook_target(out, force)
     raw = read_ledger(ledger)
     problems = raw.all_problems()
     refuse_unread(raw)  # a table that could not be read is not exported as an empty sheet
     export_workbook(raw.tables, raw.organisation, out)
     errors = int((problems["severity"] == "error").sum())
-    console.print(
-        f"Wrote {escape(str(out))}"
-        + (f" ([yellow]the ledger has {errors} error(s) to fix in it[/])" if errors else "")
-    )
+    to_fix = f" [yellow]{escape(t('cli.xlsx.errors_in_it', n=errors))}[/]" if errors else ""
+    console.print(escape(t("cli.wrote", path=out)) + to_fix)
 
 
 def import_xlsx(
-    workbook: Annotated[Path, typer.Argument(help="The workbook to read (.xlsx).")],
-    directory: Annotated[
-        Path, typer.Argument(help="The ledger directory to write (new or empty, or see --replace).")
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Write even when there are warnings (never with errors).")
-    ] = False,
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Replace the CSV tables of an existing ledger directory.")
-    ] = False,
+    workbook: Annotated[Path, typer.Argument()],
+    directory: Annotated[Path, typer.Argument()],
+    force: Annotated[bool, typer.Option("--force")] = False,
+    replace: Annotated[bool, typer.Option("--replace")] = False,
     fmt: FormatOpt = OutputFormat.table,
 ) -> None:
     """Read a workbook, validate it like a CSV ledger (problems by cell, e.g. 提供・受領!D17) and write the
@@ -211,20 +217,25 @@ def import_xlsx(
         print_json({"valid": errors.empty, "added_flows": raw.added_flows, "problems": records(problems)})
     else:
         for p in problems.itertuples():
-            value = "" if p.value is None or pd.isna(p.value) else f" {p.value!r}:"
-            console.print(
-                f"{'[red]error[/]' if p.severity == 'error' else '[yellow]warning[/]'} {escape(where(p))}{escape(value)} expected {escape(str(p.expected))}"
+            value = (
+                ""
+                if p.value is None or pd.isna(p.value) or p.value == ""
+                else t("problem.value", value=p.value)
             )
+            level = t("problem.error") if p.severity == "error" else t("problem.warning")
+            level = f"[red]{level}[/]" if p.severity == "error" else f"[yellow]{level}[/]"
+            line = t("problem.line", level="\0", where=where(p), value=value, expected=p.expected)
+            console.print(level.join(escape(part) for part in line.split("\0", 1)))
     examples = problems[problems["code"] == "example"]
     if len(examples):
         cells = [where(p) for p in examples.itertuples()]
         shown = ", ".join(cells[:10]) + (t("xlsx.more", n=len(cells) - 10) if len(cells) > 10 else "")
         err_console.print(escape(t("xlsx.examples_left", n=len(cells), cells=shown)))
     if not errors.empty:
-        err_console.print(f"[red]{len(errors)} error(s)[/]: nothing was written to {escape(str(directory))}")
+        err_console.print(f"[red]{escape(t('problem.nothing_written', n=len(errors), path=directory))}[/]")
         raise typer.Exit(EXIT_INVALID)
     if len(warnings) and not force:
-        err_console.print(f"{len(warnings)} warning(s): nothing was written; use --force to write anyway")
+        err_console.print(escape(t("problem.warnings_nothing_written", n=len(warnings))))
         raise typer.Exit(EXIT_INVALID)
     replace_ledger(directory, lambda tmp: write_csv_ledger(raw.tables, raw.organisation, tmp), replace)
     if raw.added_flows and fmt is not OutputFormat.json:
@@ -232,20 +243,16 @@ def import_xlsx(
         span = ids[0] if len(ids) == 1 else f"{ids[0]}–{ids[-1]}"
         console.print(escape(t("xlsx.matrix_added", n=len(ids), ids=span)))
     if fmt is not OutputFormat.json:
-        console.print(f"[green]✓[/] Wrote the ledger to {escape(str(directory))}")
+        console.print(f"[green]✓[/] {escape(t('cli.wrote_ledger', path=directory))}")
 
 
 def export_csv(
     ledger: Annotated[
         Path | None,
-        typer.Argument(help="Ledger directory (default: the bundled ledger).", show_default=False),
+        typer.Argument(show_default=False),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Argument(help="A new or empty folder for the CSV files.", show_default=False)
-    ] = None,
-    encoding: Annotated[
-        CsvEncoding, typer.Option(help="utf-8-sig (Excel, any language) or cp932 (Japanese Excel).")
-    ] = CsvEncoding.utf_8_sig,
+    out: Annotated[Path | None, typer.Argument(show_default=False)] = None,
+    encoding: Annotated[CsvEncoding, typer.Option()] = CsvEncoding.utf_8_sig,
 ) -> None:
     """The ledger's tables as CSV for Excel users: formula-like cells defused; with cp932, characters it
     cannot hold are reported by cell and nothing is written. `export-csv OUT` exports the bundled ledger."""
@@ -256,28 +263,26 @@ def export_csv(
     bad = export_ledger_csv(raw.tables, out, str(encoding))
     if bad:
         for file, cell, value in bad[:50]:
-            err_console.print(f"{escape(file)} {escape(cell)}: {value!r} cannot be written in {encoding}")
-        err_console.print(
-            f"[red]{len(bad)} cell(s) cannot be written in {encoding}[/]; nothing was written (use utf-8-sig)"
-        )
+            where = f"{file} {cell}"
+            err_console.print(
+                escape(t("cli.csv.cell_not_written", where=where, value=repr(value), encoding=encoding))
+            )
+        cells = t("cli.csv.cells_not_written", n=len(bad), encoding=encoding)
+        err_console.print(f"[red]{escape(cells)}[/]{escape(t('cli.csv.nothing_written'))}")
         raise typer.Exit(EXIT_INVALID)
-    console.print(f"Wrote {len(list(out.iterdir()))} CSV files to {escape(str(out))} ({encoding})")
+    console.print(escape(t("cli.csv.written", n=len(list(out.iterdir())), path=out, encoding=encoding)))
 
 
 def export_daicho(
     ledger: Annotated[
         Path | None,
-        typer.Argument(
-            help="Ledger directory or workbook (default: the bundled ledger).", show_default=False
-        ),
+        typer.Argument(show_default=False),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Argument(help="The workbook to write (.xlsx).", show_default=False)
-    ] = None,
+    out: Annotated[Path | None, typer.Argument(show_default=False)] = None,
     as_of: AsOfOpt = None,
     model: ModelOpt = None,
-    lang: Annotated[Lang, typer.Option(help="Language of headers and labels.")] = Lang.ja,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing workbook.")] = False,
+    lang: LangOpt = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """The 個人情報管理台帳 as a Privacy Mark (JIS Q 15001) auditor expects it: one row per item (and per
     group of purposes where the partners differ), the customary columns, labels not codes, 【未記載】 for
@@ -285,28 +290,21 @@ def export_daicho(
 
     `export-daicho OUT.xlsx` exports the bundled ledger; `export-daicho DIR OUT.xlsx` another one.
     """
+    chosen = chosen_language(lang)
     ledger, out = optional_source(ledger, out, Path("daicho.xlsx"))
-    if out.suffix.lower() != ".xlsx":
-        raise UsageError(f"{out}: the workbook name must end in .xlsx")
-    if out.exists() and not force:
-        raise UsageError(f"{out} already exists (use --force to replace it)")
-    result = write_daicho(assess(ledger, model=model, as_of=parse_as_of(as_of)), out, str(lang))
-    console.print(
-        f"Wrote {escape(str(out))}: {result.rows} rows for {result.items} items"
-        + (f" ([yellow]{result.overdue} row(s) due for the yearly confirmation[/])" if result.overdue else "")
-    )
+    _check_workbook_target(out, force)
+    result = write_daicho(assess(ledger, model=model, as_of=parse_as_of(as_of)), out, chosen)
+    overdue = t("cli.daicho.overdue", n=result.overdue) if result.overdue else ""
+    written = t("cli.daicho.written", path=out, rows=result.rows, items=result.items)
+    console.print(escape(written) + (f" [yellow]{escape(overdue)}[/]" if overdue else ""))
 
 
 def export_fides_map(
     ledger: Annotated[
         Path | None,
-        typer.Argument(
-            help="Ledger directory or workbook (default: the bundled ledger).", show_default=False
-        ),
+        typer.Argument(show_default=False),
     ] = None,
-    out: Annotated[
-        Path | None, typer.Argument(help="A new or empty folder for the YAML files.", show_default=False)
-    ] = None,
+    out: Annotated[Path | None, typer.Argument(show_default=False)] = None,
 ) -> None:
     """The ledger as a Fides data map (fideslang YAML): a system per storage system of items and per
     partner, privacy declarations per purpose, egress/ingress as in flows.csv, datasets of the items,
@@ -316,23 +314,15 @@ def export_fides_map(
     """
     ledger, out = optional_source(ledger, out, Path("fides"))
     result = export_fides(load_inventory(resolve_ledger_dir(ledger)), out)
-    console.print(
-        f"Wrote {escape(str(out))}: {result.systems} systems, {result.datasets} datasets, "
-        f"{result.declarations} privacy declarations, {result.edges} data flows between systems"
-    )
+    console.print(escape(t("cli.fides.written", path=out, systems=result.systems, datasets=result.datasets,
+                           declarations=result.declarations, edges=result.edges)))  # fmt: skip
 
 
 def import_fides_map(
-    source: Annotated[Path, typer.Argument(help="A folder of Fides YAML written by export-fides.")],
-    directory: Annotated[
-        Path, typer.Argument(help="The ledger directory to write (new or empty, or see --replace).")
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Write even when there are warnings (never with errors).")
-    ] = False,
-    replace: Annotated[
-        bool, typer.Option("--replace", help="Replace the CSV tables of an existing ledger directory.")
-    ] = False,
+    source: Annotated[Path, typer.Argument()],
+    directory: Annotated[Path, typer.Argument()],
+    force: Annotated[bool, typer.Option("--force")] = False,
+    replace: Annotated[bool, typer.Option("--replace")] = False,
 ) -> None:
     """Read a Fides data map written by export-fides back into a ledger: items, purposes, uses, partners,
     flows, departments and joint-use arrangements (names, categories, subjects and addresses as they now stand in Fides).
@@ -345,17 +335,21 @@ def import_fides_map(
         problems = read_ledger(Path(tmp)).all_problems()
     errors = problems[problems["severity"] == "error"]
     for p in problems.itertuples():
-        where = (
-            f"{p.file}" + (f" row {p.row}" if pd.notna(p.row) else "") + (f" {p.column}" if p.column else "")
+        level = (
+            f"[red]{t('cli.error_word')}[/]"
+            if p.severity == "error"
+            else f"[yellow]{t('cli.warning_word')}[/]"
         )
-        level = "[red]error[/]" if p.severity == "error" else "[yellow]warning[/]"
-        console.print(f"{level} {escape(where)}: expected {escape(str(p.expected))}")
+        expected = t("cli.expected", what=p.expected)
+        console.print(f"{level} {escape(where(p))}: {escape(expected)}")
     if not errors.empty:
-        err_console.print(f"[red]{len(errors)} error(s)[/]: nothing was written to {escape(str(directory))}")
+        err_console.print(f"[red]{escape(t('cli.nothing_written.errors', n=len(errors), path=directory))}[/]")
         raise typer.Exit(EXIT_INVALID)
     if len(problems) and not force:
-        err_console.print(f"{len(problems)} warning(s): nothing was written; use --force to write anyway")
+        err_console.print(escape(t("cli.nothing_written.warnings", n=len(problems))))
         raise typer.Exit(EXIT_INVALID)
     replace_ledger(directory, lambda tmp: write_csv_ledger(tables, organisation, tmp), replace)
-    counts = ", ".join(f"{len(tables[t])} {t}" for t in ("items", "purposes", "partners", "flows"))
-    console.print(f"[green]✓[/] Wrote the ledger to {escape(str(directory))} ({counts})")
+    counts = t("cli.findings.sep").join(
+        f"{table_label(n)} {len(tables[n])}" for n in ("items", "purposes", "partners", "flows")
+    )
+    console.print(f"[green]✓[/] {escape(t('cli.wrote_ledger', path=directory))} ({escape(counts)})")

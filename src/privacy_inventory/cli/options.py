@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
+from ..i18n import Lang, language, t, use_language
 
 
 class OutputFormat(StrEnum):
@@ -42,24 +43,22 @@ class CsvEncoding(StrEnum):
     cp932 = "cp932"
 
 
-LedgerArg = Annotated[
-    Path | None,
-    typer.Argument(
-        help="Ledger directory (CSV + YAML). Default: the bundled co-op ledger.", show_default=False
-    ),
-]
-FormatOpt = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="table for people, json or csv for machines.")
-]
-ModelOpt = Annotated[
-    Path | None,
-    typer.Option("--model", help="risk_model.yaml to use (default: the ledger's own, else bundled)."),
-]
-AsOfOpt = Annotated[
-    str | None,
-    typer.Option("--as-of", help="Date inspection ages are counted to, YYYY-MM-DD (default: today)."),
-]
-OutOpt = Annotated[Path, typer.Option(help="Folder that holds one sub-folder per period.")]
+# The help of every parameter is in texts_cli.py (`help.<command>.<parameter>`), applied by language.py.
+LedgerArg = Annotated[Path | None, typer.Argument(show_default=False)]
+FormatOpt = Annotated[OutputFormat, typer.Option("--format", "-f")]
+ModelOpt = Annotated[Path | None, typer.Option("--model")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of")]
+OutOpt = Annotated[Path, typer.Option()]
+# A command's own --lang: the language of what it writes (a report, a notice) and of its messages; by
+# default the current language (the global --lang, else PRIVACY_INVENTORY_LANG, else the locale).
+LangOpt = Annotated[Lang | None, typer.Option("--lang", show_default=False)]
+
+
+def chosen_language(lang: Lang | None) -> str:
+    """The command's language: its --lang, which then also sets the messages', else the current one."""
+    if lang is not None:
+        use_language(str(lang))
+    return language()
 
 
 def parse_as_of(value: str | None) -> dt.date:
@@ -68,7 +67,7 @@ def parse_as_of(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"--as-of: {value!r} is not a date; expected YYYY-MM-DD") from None
+        raise UsageError(t("cli.not_a_date", option="--as-of", value=repr(value))) from None
 
 
 def ids(values: list[str] | None) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -14,20 +15,22 @@ from rich.markup import escape
 from rich.table import Table
 
 from ..assess.action_state import ActionState
-from ..assess.diff import IncidentChange, LedgerDiff
+from ..assess.diff import Change, FindingChange, IncidentChange, JointUseChange, LedgerDiff, Movement
 from ..assess.incident import IncidentAssessment, circumstance_lines, duty_lines, verdict
 from ..assess.incident_register import DutyStatus
 from ..assess.incident_review import PeriodRole
 from ..assess.rules import SEVERITIES, Severity
 from ..errors import LedgerInvalid
 from ..frames import jsonable, records
-from ..i18n import label, t
+from ..i18n import label, language, t
 from ..ledger.inventory import Inventory
 from ..ledger.schema import (
     INCIDENTS,
     ORGANISATION_FIELDS,
     ORGANISATION_FILE,
     ORGANISATION_SHEET,
+    TABLES,
+    TABLES_BY_NAME,
     Adjustment,
     Availability,
     Band,
@@ -39,6 +42,8 @@ from ..ledger.schema import (
     Subject,
 )
 from ..ledger.textio import defuse_frame
+from ..ledger.validate import problem_column_label
+from ..texts import TEXTS
 
 console = Console(highlight=False, soft_wrap=False)
 err_console = Console(stderr=True, highlight=False, soft_wrap=True)  # messages stay one greppable line
@@ -83,6 +88,38 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def column_label(name: str, lang: str | None = None) -> str:
+    """A column's name for people, never its key: the text `cli.col.<name>` when there is one (a derived
+    column, or a name several tables use differently), else the schema's label of a ledger column."""
+    lang = lang or language()
+    if f"cli.col.{name}" in TEXTS:
+        return t(f"cli.col.{name}", lang)
+    for table in TABLES:
+        if name in table.column_names:
+            return getattr(table.column(name), lang)
+    return name
+
+
+def table_label(name: object, lang: str | None = None) -> str:
+    """A ledger table's name for people (items → 個人情報の項目), an unknown name as it is."""
+    table = TABLES_BY_NAME.get(str(name))
+    return getattr(table, lang or language()) if table is not None else str(name)
+
+
+def for_people(df: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+    """The frame with its columns named for people (JSON and CSV keep the keys)."""
+    return df.rename(columns={c: column_label(str(c), lang) for c in df.columns})
+
+
+def in_language(df: pd.DataFrame, columns: list[str], lang: str | None = None) -> pd.DataFrame:
+    """The columns chosen, each replaced in English by its `<name>_en` twin when there is one (`title_ja`
+    or `article` → `title_en`, `article_en`), named without `_ja`: the person reads one language."""
+    english = (lang or language()) == "en"
+    twins = {c: c.removesuffix("_ja") + "_en" for c in columns}
+    chosen = {c: twins[c] if english and twins[c] in df else c for c in columns}
+    return df[list(chosen.values())].rename(columns={v: k.removesuffix("_ja") for k, v in chosen.items()})
+
+
 def mapping_table(data: dict[str, Any], key: str, value: str, title: str | None = None) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column(key)
@@ -95,25 +132,44 @@ def mapping_table(data: dict[str, Any], key: str, value: str, title: str | None 
 # --- problems ----------------------------------------------------------------------------------------
 
 
+PROBLEM_HEADERS = ("file", "row", "column", "cell", "value", "expected", "severity")
+
+
 def print_problems(problems: pd.DataFrame, limit: int) -> None:
+    """The problems table in the current language: headers, severities and column labels (the data and
+    --format json keep their codes and keys)."""
     if problems.empty:
         return
-    shown = problems.drop(columns=["code"])
-    console.print(frame_table(shown, title="Problems", max_rows=limit))
+    shown = problems.drop(columns=["code"]).copy()
+    shown["column"] = [_column_shown(f, c) for f, c in zip(shown["file"], shown["column"], strict=True)]
+    shown["severity"] = [t(f"problem.{s}") if s in ("error", "warning") else s for s in shown["severity"]]
+    shown = shown.rename(columns={c: t(f"problem.col.{c}") for c in PROBLEM_HEADERS if c in shown.columns})
+    console.print(frame_table(shown, title=t("problem.table_title"), max_rows=limit))
     if len(problems) > limit:
-        console.print(f"… and {len(problems) - limit} more (use --max-problems or --format json for all)")
+        console.print(escape(t("problem.more", n=len(problems) - limit)))
 
 
 def where(p: Any) -> str:
-    """Where a problem is: its cell in a workbook (提供・受領!C17), else file, row and column."""
+    """Where a problem is: its cell in a workbook (提供・受領!C17), else file, row and column, in the current
+    language (items.csv 3行目、列「records」（件数） / items.csv row 3, column records)."""
     cell = getattr(p, "cell", None)
     if isinstance(cell, str) and cell:
         return cell
-    return (
-        str(p.file)
-        + (f" row {p.row}" if pd.notna(p.row) else "")
-        + (f", column {p.column}" if isinstance(p.column, str) and p.column else "")
-    )
+    kind = "yaml" if str(p.file).endswith((".yaml", ".yml")) else "csv"  # a YAML file: its line and key
+    text = t(f"where.{kind}.row", file=p.file, row=p.row) if pd.notna(p.row) else str(p.file)
+    if isinstance(p.column, str) and p.column:
+        label = problem_column_label(p.file, p.column)
+        if label:
+            text += t(f"where.{kind}.column", column=p.column, label=label)
+        else:
+            text += t(f"where.{kind}.column_bare", column=p.column)
+    return text
+
+
+def _column_shown(file: Any, column: Any) -> Any:
+    """A problem's column in the problems table: records（件数） in Japanese, records in English."""
+    label = problem_column_label(file, column) if isinstance(column, str) and column else None
+    return f"{column}（{label}）" if label else column
 
 
 def what_is_missing(problems: pd.DataFrame) -> str | None:
@@ -149,10 +205,14 @@ def report_ledger_invalid(exc: LedgerInvalid) -> None:
     else:
         err_console.print(f"[bold red]{escape(t('ledger.invalid', path=exc.path, n=len(errors)))}[/]")
     for p in errors.head(30).itertuples():
-        value = "" if p.value is None or pd.isna(p.value) else f": {p.value!r}"
-        err_console.print(f"  {escape(where(p))}{escape(value)} — expected {escape(str(p.expected))}")
+        value = (
+            ""
+            if p.value is None or pd.isna(p.value) or p.value == ""
+            else t("problem.invalid_value", value=p.value)
+        )
+        err_console.print(escape(t("problem.invalid_line", where=where(p), value=value, expected=p.expected)))
     if len(errors) > 30:
-        err_console.print(f"  … and {len(errors) - 30} more: run `privacy-inventory validate` to see all")
+        err_console.print(escape(t("problem.invalid_more", n=len(errors) - 30)))
 
 
 # --- scores, findings, incidents, diffs ----------------------------------------------------------------
@@ -165,12 +225,18 @@ def level_styles(levels: tuple[str, ...]) -> dict[str, str]:
     return {lvl: LEVEL_STYLES[round(i * last / max(1, len(levels) - 1))] for i, lvl in enumerate(levels)}
 
 
-def print_scores(tables: dict[str, pd.DataFrame], levels: tuple[str, ...], counts: str) -> None:
-    console.print(counts)
+def print_scores(
+    tables: dict[str, pd.DataFrame],
+    levels: tuple[str, ...],
+    counts: str,
+    level_name: Callable[[str], str] = str,
+) -> None:
+    """The ranked rows of each table, each level shown by `level_name` (the risk model's label of it)."""
+    console.print(escape(counts))
     colour = level_styles(levels)
-    titles = {"flows": "Flows", "items": "Items", "partners": "Partners"}
+    english = language() == "en"
     for name, rows in tables.items():
-        console.print(f"\n[bold]{titles[name]}[/] (worst first)")
+        console.print(f"\n[bold]{escape(t(f'cli.score.{name}'))}[/]{escape(t('cli.score.worst_first'))}")
         for rank, r in enumerate(rows.itertuples(), 1):
             if name == "flows":
                 what = f"{r.flow_id}  {r.item_name} → {r.partner_name}"
@@ -179,10 +245,11 @@ def print_scores(tables: dict[str, pd.DataFrame], levels: tuple[str, ...], count
             else:
                 what = f"{r.partner_id}  {r.name}"
             console.print(
-                f"{rank:3d}. {escape(what)}  [{colour[r.level]}]{r.level} {r.score}[/]"
-                f" → residual [{colour[r.residual_level]}]{r.residual_level} {r.residual_score}[/]"
+                f"{rank:3d}. {escape(what)}  [{colour[r.level]}]{escape(level_name(r.level))} {r.score}[/]"
+                f" → {escape(t('cli.score.residual'))} "
+                f"[{colour[r.residual_level]}]{escape(level_name(r.residual_level))} {r.residual_score}[/]"
             )
-            console.print(f"     {escape(r.reason_ja)}", style="dim")
+            console.print(f"     {escape(r.reason_en if english else r.reason_ja)}", style="dim")
 
 
 SEVERITY_STYLES = {
@@ -194,16 +261,23 @@ SEVERITY_STYLES = {
 
 
 def print_findings(shown: pd.DataFrame) -> None:
+    """Each finding in the reader's language: severity label, rule, article, what it is about, the fix."""
+    english = language() == "en"
     for r in shown.itertuples():
-        console.print(
-            f"[{SEVERITY_STYLES[r.severity]}]{r.severity:<6}[/] [bold]{escape(r.rule_id)}[/] "
-            f"{escape(r.article)}  {escape(r.subject_table)}:{escape(r.subject_id)}"
-            + ("  [dim](assumption)[/]" if r.subject_source == "assumption" else "")
+        assumed = (
+            f"  [dim]{escape(t('cli.findings.assumption'))}[/]" if r.subject_source == "assumption" else ""
         )
-        console.print(f"       {escape(r.message_ja)}")
-        console.print(f"       → {escape(r.fix)}", style="green")
+        subject = f"{table_label(r.subject_table)}:{r.subject_id}"
+        console.print(
+            f"[{SEVERITY_STYLES[r.severity]}]{label(r.severity, Severity):<6}[/] [bold]{escape(r.rule_id)}[/] "
+            f"{escape(r.article_en if english else r.article)}  {escape(subject)}{assumed}"
+        )
+        console.print(f"       {escape(r.message_en if english else r.message_ja)}")
+        console.print(f"       → {escape(r.fix_en if english else r.fix)}", style="green")
     counts = shown["severity"].value_counts()
-    console.print("\n" + ", ".join(f"{s}: {int(counts.get(s, 0))}" for s in reversed(SEVERITIES)))
+    console.print("\n" + t("cli.findings.sep").join(
+        t("cli.findings.count", severity=label(s, Severity), n=int(counts.get(s, 0))) for s in reversed(SEVERITIES)
+    ))  # fmt: skip
 
 
 def print_incident(a: IncidentAssessment, inv: Inventory, lang: str) -> None:
@@ -302,40 +376,79 @@ def diff_csv(d: LedgerDiff) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True) if parts else d.changes
 
 
+def _ledger_column(table: object, column: object) -> Any:
+    """The schema's column `column` of ledger table `table`, or None (a derived or unknown column)."""
+    known = TABLES_BY_NAME.get(str(table))
+    if known is None or str(column) not in known.column_names:
+        return None
+    return known.column(str(column))
+
+
+def changes_for_people(changes: pd.DataFrame) -> pd.DataFrame:
+    """Ledger changes with the table, the column and coded values named as the workbook names them."""
+
+    def column_name(row: pd.Series) -> str:
+        col = _ledger_column(row["table"], row["column"])
+        return getattr(col, language()) if col is not None else _cell(row["column"])
+
+    def value(row: pd.Series, which: str) -> Any:
+        col = _ledger_column(row["table"], row["column"])
+        if col is None or col.allowed is None or not isinstance(row[which], str):
+            return row[which]
+        return t("reason.sep").join(label(v, col.allowed) for v in row[which].split(";"))
+
+    if changes.empty:
+        return changes
+    return changes.assign(
+        column=changes.apply(column_name, axis=1),
+        old=changes.apply(value, axis=1, which="old"),
+        new=changes.apply(value, axis=1, which="new"),
+        table=changes["table"].map(table_label),
+        change=changes["change"].map(lambda c: label(c, Change)),
+    )
+
+
+def diff_counts(counts: dict[str, Any]) -> str:
+    """A diff's counts in a line for people: `items added 2, …, findings opened 1, …` (not a dict's repr)."""
+    parts = [f"{table_label(key.split('.')[0])} {label(key.split('.')[-1], Change)} {n}"
+             for key, n in counts.get("changes", {}).items()]  # fmt: skip
+    parts += [f"{column_label(k)} {n}" for k, n in counts.items() if k != "changes"]
+    return t("cli.findings.sep").join(parts)
+
+
 def print_diff(d: LedgerDiff) -> None:
-    console.print(f"[bold]{escape(d.source)} → {escape(d.target)}[/]: {d.counts()}")
+    counts = diff_counts(d.counts())
+    console.print(f"[bold]{escape(d.source)} → {escape(d.target)}[/]: {escape(counts)}")
     if d.empty:
-        console.print("No differences.")
+        console.print(t("cli.diff.none"))
         return
     if len(d.changes):
-        console.print(frame_table(d.changes, title="Ledger changes", max_rows=200))
+        console.print(
+            frame_table(for_people(changes_for_people(d.changes)), title=t("cli.diff.changes"), max_rows=200)
+        )
     if len(d.flow_moves):
         cols = [
             c
             for c in ("flow_id", "measure", "direction", "old_level", "new_level", "new_reason_ja")
             if c in d.flow_moves
         ]
-        console.print(frame_table(d.flow_moves[cols], title="Risk moves (flows)", max_rows=100))
+        moves = in_language(d.flow_moves, cols)
+        moves = for_people(moves.assign(direction=moves["direction"].map(lambda m: label(m, Movement))))
+        console.print(frame_table(moves, title=t("cli.diff.risk_moves"), max_rows=100))
     if len(d.findings):
-        console.print(
-            frame_table(
-                d.findings[["change", "rule_id", "subject_id", "severity", "message_ja"]],
-                title="Findings",
-                max_rows=100,
-            )
-        )
+        found = in_language(d.findings, ["change", "rule_id", "subject_id", "severity", "message_ja"])
+        found = found.assign(change=found["change"].map(lambda c: label(c, FindingChange)),
+                             severity=found["severity"].map(lambda s: label(s, Severity)))  # fmt: skip
+        console.print(frame_table(for_people(found), title=t("cli.diff.findings"), max_rows=100))
     if len(d.notices):
-        console.print(
-            frame_table(
-                d.notices[
-                    ["joint_use_id", "change", "old", "new", "article", "notice_updated", "message_ja"]
-                ],
-                title="Joint-use changes that need a notice (APPI Art.27(6))",
-                max_rows=100,
-            )
-        )
+        cols = ["joint_use_id", "change", "old", "new", "article", "notice_updated", "message_ja"]
+        notices = in_language(d.notices, cols)
+        notices = for_people(notices.assign(change=notices["change"].map(lambda c: label(c, JointUseChange))))
+        console.print(frame_table(notices, title=t("cli.diff.notices"), max_rows=100))
     if len(d.incidents):
-        console.print(frame_table(d.incidents, title="Incidents (added, closed)", max_rows=100))
+        incidents = d.incidents.assign(**{c: d.incidents[c].map(lambda v, c=c: _labelled(v, c, language()))
+                                          for c in d.incidents.columns if c in REGISTER_LABELS})  # fmt: skip
+        console.print(frame_table(for_people(incidents), title=t("cli.diff.incidents"), max_rows=100))
 
 
 class StepProgress:

@@ -9,16 +9,26 @@ import typer
 from rich.markup import escape
 
 from ..errors import EXIT_INVALID, UsageError
-from ..i18n import Lang, label, t
+from ..i18n import label, t
 from ..report.history import diff
 from ..report.period import current_period, parse_period, stored_periods
 from ..report.review import run_review
-from ..report.snapshot import SIGNING_KEY_ENV, ManifestStatus, verify_history, verify_manifest
-from .options import AsOfOpt, FormatOpt, OutOpt, OutputFormat, parse_as_of
+from ..report.snapshot import ManifestStatus, verify_history, verify_manifest
+from .options import (
+    AsOfOpt,
+    FormatOpt,
+    LangOpt,
+    LedgerArg,
+    OutOpt,
+    OutputFormat,
+    chosen_language,
+    parse_as_of,
+)
 from .render import (
     StepProgress,
     console,
     diff_csv,
+    for_people,
     frame_table,
     print_csv,
     print_diff,
@@ -28,18 +38,13 @@ from .render import (
 
 
 def review(
-    period: Annotated[
-        str | None, typer.Option(help="Quarter to review, YYYYQn (default: the current quarter).")
-    ] = None,
-    inventory: Annotated[
-        Path | None, typer.Option(help="Ledger directory (default: the bundled co-op ledger).")
-    ] = None,
+    ledger: LedgerArg = None,
+    period: Annotated[str | None, typer.Option()] = None,
+    inventory: Annotated[Path | None, typer.Option(hidden=True)] = None,  # deprecated: give LEDGER
     out: OutOpt = Path("reports"),
-    lang: Annotated[Lang, typer.Option(help="Report language: ja or en.")] = Lang.ja,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace an existing report of the same period.")
-    ] = False,
-    jobs: Annotated[int, typer.Option(min=1, max=8, help="Notebooks run at once.")] = 2,
+    lang: LangOpt = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    jobs: Annotated[int, typer.Option(min=1, max=8)] = 2,
 ) -> None:
     """The quarterly review: notebooks run into an offline HTML report in OUT/PERIOD/.
 
@@ -47,33 +52,33 @@ def review(
     scores.csv, findings.csv, summary.json, a snapshot of the ledger and a SHA-256 manifest. The report is
     built aside and moved into place only when complete; an existing period needs --force.
     """
+    if ledger is not None and inventory is not None and ledger != inventory:
+        raise UsageError(t("cli.review.two_ledgers", ledger=ledger, inventory=inventory))
+    chosen = chosen_language(lang)
     p = parse_period(period) if period is not None else current_period()
     with StepProgress(f"{t('index.title')} {p}") as progress:
-        outcome = run_review(p, inventory, out, str(lang), force, jobs, progress.step)
+        outcome = run_review(p, ledger or inventory, out, chosen, force, jobs, progress.step)
     h = outcome.summary
-    console.print(
-        f"[green]✓[/] Review {p} written in {outcome.seconds:.1f} s"
-        + (f" (previous period: {outcome.previous})" if outcome.previous else "")
-    )
-    console.print(
-        f"  flows {h['flows']:,}, high+ after controls {h['high_risk_flows_residual']}, "
-        f"findings high {h['findings']['high']} / medium {h['findings']['medium']}, "
-        f"overdue actions {h['actions']['overdue']}"
-    )
-    console.print(f"  Open: [bold]{escape(str((outcome.path / 'index.html').resolve()))}[/]")
+    previous = t("cli.review.previous", period=outcome.previous) if outcome.previous else ""
+    written = t("cli.review.written", period=p, seconds=f"{outcome.seconds:.1f}", previous=previous)
+    console.print(f"[green]✓[/] {escape(written)}")
+    counts = t("cli.review.counts", flows=f"{h['flows']:,}", high=h["high_risk_flows_residual"],
+               findings_high=h["findings"]["high"], findings_medium=h["findings"]["medium"],
+               overdue=h["actions"]["overdue"])  # fmt: skip
+    console.print(f"  {escape(counts)}")
+    index = escape(str((outcome.path / "index.html").resolve()))
+    console.print(f"  {escape(t('cli.review.open'))}[bold]{index}[/]")
 
 
 def verify(
     period: Annotated[
         str | None,
-        typer.Argument(help="The period to check, YYYYQn (default: every stored period and the chain)."),
+        typer.Argument(),
     ] = None,
     out: OutOpt = Path("reports"),
     key: Annotated[
         Path | None,
-        typer.Option(
-            help=f"The signing key file (default: ${SIGNING_KEY_ENV}); signatures are checked when given."
-        ),
+        typer.Option(),
     ] = None,
 ) -> None:
     """Check finished reports against their SHA-256 manifests: changed, missing or added files; with no
@@ -81,12 +86,12 @@ def verify(
     if period is not None:
         target = out / str(parse_period(period))
         if not target.is_dir():
-            raise UsageError(f"{target}: no report for period {period}")
+            raise UsageError(t("cli.verify.no_report", path=target, period=period))
         problems = verify_manifest(target)
         checked, intact = str(target), t("verify.intact_period")
     else:
         if not out.is_dir():
-            raise UsageError(f"{out}: no reports folder")
+            raise UsageError(t("cli.verify.no_folder", path=out))
         problems = verify_history(out, key)
         checked = t("verify.history", periods=", ".join(str(p) for p in stored_periods(out)) or "-")
         intact = t("verify.intact")
@@ -94,17 +99,13 @@ def verify(
         console.print(f"[green]✓[/] {escape(checked)}: {escape(intact)}")
         return
     shown = problems.assign(status=problems["status"].map(lambda s: label(s, ManifestStatus)))
-    console.print(frame_table(shown, title=f"{checked}: {t('verify.problems')}"))
+    console.print(frame_table(for_people(shown), title=f"{checked}: {t('verify.problems')}"))
     raise typer.Exit(EXIT_INVALID)
 
 
 def diff_command(
-    source: Annotated[
-        str, typer.Argument(metavar="FROM", help="A period (YYYYQn, from OUT) or a ledger directory.")
-    ],
-    target: Annotated[
-        str, typer.Argument(metavar="TO", help="A period (YYYYQn, from OUT) or a ledger directory.")
-    ],
+    source: Annotated[str, typer.Argument(metavar="FROM")],
+    target: Annotated[str, typer.Argument(metavar="TO")],
     out: OutOpt = Path("reports"),
     fmt: FormatOpt = OutputFormat.table,
     as_of: AsOfOpt = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
@@ -9,8 +10,15 @@ import typer
 from ..assess.explain import worst
 from ..assess.pipeline import assess
 from ..errors import UsageError
+from ..i18n import language, t
 from .options import AsOfOpt, FormatOpt, LedgerArg, ModelOpt, OutputFormat, ScoreTable, parse_as_of
 from .render import print_csv, print_json, print_scores, records
+
+
+def _counts(counts: dict, name: Callable[[str], str]) -> str:
+    """Rows per level, `高 3、中 12`, for people (not a dict's repr)."""
+    return t("cli.findings.sep").join(f"{name(level)} {n}" for level, n in counts.items())
+
 
 SCORE_FIELDS = {
     "flows": ["flow_id", "item_id", "item_name", "partner_id", "partner_name", "purpose_id", "basis"],
@@ -35,13 +43,9 @@ SCORE_COLUMNS = [
 
 def score(
     ledger: LedgerArg = None,
-    top: Annotated[
-        int | None, typer.Option(min=1, help="Rows per table (default 15 in a table, all otherwise).")
-    ] = None,
-    level: Annotated[
-        str | None, typer.Option(help="Only rows at this level or worse (the levels of the risk model).")
-    ] = None,
-    table: Annotated[ScoreTable, typer.Option(help="For csv: flows, items or partners.")] = ScoreTable.flows,
+    top: Annotated[int | None, typer.Option(min=1)] = None,
+    level: Annotated[str | None, typer.Option()] = None,
+    table: Annotated[ScoreTable, typer.Option()] = ScoreTable.flows,
     fmt: FormatOpt = OutputFormat.table,
     model: ModelOpt = None,
     as_of: AsOfOpt = None,
@@ -53,7 +57,7 @@ def score(
     a = assess(ledger, model=model, as_of=parse_as_of(as_of))
     levels = a.model.levels
     if level is not None and level not in levels:
-        raise UsageError(f"--level: {level!r} is not a level; expected one of {', '.join(levels)}")
+        raise UsageError(t("cli.score.bad_level", value=repr(level), levels=", ".join(levels)))
     limit = top if top is not None else (15 if fmt is OutputFormat.table else None)
 
     def rows(name: str):
@@ -67,6 +71,11 @@ def score(
     if fmt is OutputFormat.csv:
         print_csv(rows(str(table)).drop(columns=["factors"]))
         return
-    counts = (f"Risk as of {a.as_of} — levels (flows): {a.risk.level_counts()}; "
-              f"residual: {a.risk.level_counts(residual=True)}")  # fmt: skip
-    print_scores({name: rows(name) for name in SCORE_FIELDS}, levels, counts)
+    lang = language()
+
+    def level_name(level: str) -> str:
+        return a.model.level_label(level, lang)
+
+    counts = t("cli.score.counts", as_of=a.as_of, inherent=_counts(a.risk.level_counts(), level_name),
+               residual=_counts(a.risk.level_counts(residual=True), level_name))  # fmt: skip
+    print_scores({name: rows(name) for name in SCORE_FIELDS}, levels, counts, level_name)

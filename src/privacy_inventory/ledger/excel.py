@@ -153,9 +153,7 @@ def _cell(ws, value: Any, sheet: str, row: int, col: int, style: tuple | None = 
         cell.value = value
     except IllegalCharacterError:
         ref = f"{get_column_letter(col + 1)}{row}"
-        raise UsageError(
-            f"{sheet}!{ref}: the value contains a control character Excel cannot store: {value!r}"
-        ) from None
+        raise UsageError(t("excel.control_character", cell=f"{sheet}!{ref}", value=repr(value))) from None
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever it starts with
         if value.startswith(_FORMULA_START):
@@ -310,8 +308,8 @@ def _check_storable(tables: dict[str, pd.DataFrame]) -> None:
             )
             if bad.any():
                 i = int(bad.to_numpy().nonzero()[0][0])
-                raise UsageError(f"{table.sheet}!{get_column_letter(j + 1)}{i + FIRST_ROW}: the value contains a "
-                                 f"control character Excel cannot store: {df[name].iloc[i]!r}")  # fmt: skip
+                cell = f"{table.sheet}!{get_column_letter(j + 1)}{i + FIRST_ROW}"
+                raise UsageError(t("excel.control_character", cell=cell, value=repr(df[name].iloc[i])))
 
 
 EXCEL_MAX_CELL = 32_767  # characters in one cell; Excel cuts (and a re-import would lose) the rest
@@ -672,7 +670,7 @@ def check_zip_sizes(path: Path, limit: int | None = None) -> None:
         with zipfile.ZipFile(path) as z:
             parts = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UsageError(f"{path}: not an .xlsx workbook ({exc})") from None
+        raise UsageError(t("excel.not_xlsx_detail", path=path, detail=exc)) from None
     if len(parts) > MAX_PARTS:
         raise UsageError(t("excel.too_many_parts", path=path, n=len(parts), limit=MAX_PARTS))
     total = sum(p.file_size for p in parts)
@@ -691,13 +689,13 @@ def check_zip_sizes(path: Path, limit: int | None = None) -> None:
 
 def _check_container(path: Path) -> None:
     if not path.is_file():
-        raise UsageError(f"{path}: no such workbook")
+        raise UsageError(t("load.no_workbook", path=path))
     with path.open("rb") as f:
         head = f.read(8)
     if head == _OLE_MAGIC:
-        raise UsageError(f"{path}: password-protected or legacy .xls workbook; save it unprotected as .xlsx")
+        raise UsageError(t("excel.legacy", path=path))
     if not zipfile.is_zipfile(path):
-        raise UsageError(f"{path}: not an .xlsx workbook")
+        raise UsageError(t("excel.not_xlsx", path=path))
     check_zip_sizes(path)
 
 
@@ -777,7 +775,7 @@ def _read_table(wb, sheet: str, table: Table, problems: list[dict]) -> tuple[pd.
             cell = row[j] if j < len(row) else None
             if _is_formula(cell):
                 problems.append(problem(sheet, r_index, full[j], cell.value,
-                                        "a value, not a formula (formulas are not evaluated)", code=ProblemCode.formula))  # fmt: skip
+                                        t("expected.not_formula"), code=ProblemCode.formula))  # fmt: skip
                 values.append(None)
             else:
                 values.append(None if cell is None else _text(cell.value))
@@ -797,9 +795,7 @@ def read_workbook(path: Path) -> WorkbookRead:
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # a damaged zip or not a spreadsheet inside
-        raise UsageError(
-            f"{path}: cannot be opened as an .xlsx workbook ({type(exc).__name__}: {exc})"
-        ) from None
+        raise UsageError(t("excel.cannot_open", path=path, detail=f"{type(exc).__name__}: {exc}")) from None
     tables: dict[str, pd.DataFrame] = {}
     problems: list[dict] = []
     layout = WorkbookLayout()
@@ -810,8 +806,8 @@ def read_workbook(path: Path) -> WorkbookRead:
             if sheet is None and table.optional:
                 continue  # a workbook made before the table existed: the table is empty
             if sheet is None:
-                expected = (
-                    f"a sheet named {table.sheet!r} (or {table.name!r}; sheets: {', '.join(wb.sheetnames)})"
+                expected = t(
+                    "expected.sheet", sheet=table.sheet, name=table.name, sheets=", ".join(wb.sheetnames)
                 )
                 problems.append(
                     problem(table.sheet, None, None, None, expected, code=ProblemCode.missing_file)
@@ -827,9 +823,7 @@ def read_workbook(path: Path) -> WorkbookRead:
     except (UsageError, KeyboardInterrupt, MemoryError):
         raise
     except Exception as exc:  # a part that is damaged or not what an .xlsx holds, found while streaming it
-        raise UsageError(
-            f"{path}: cannot be read as an .xlsx workbook ({type(exc).__name__}: {exc})"
-        ) from None
+        raise UsageError(t("excel.cannot_read", path=path, detail=f"{type(exc).__name__}: {exc}")) from None
     finally:
         wb.close()
     return WorkbookRead(tables, organisation, problems, layout, added)
@@ -842,7 +836,7 @@ _ORG_HEADERS = {"key": ("key", "キー"), "label": ("label", "項目"), "value":
 def _read_organisation(wb, layout: WorkbookLayout, problems: list[dict]) -> dict:
     sheet = _find_sheet(wb.sheetnames, ORG_SHEET, OLD_SHEET_NAMES[ORG_SHEET])
     if sheet is None:
-        problems.append(problem(ORG_SHEET, None, None, None, f"a sheet named {ORG_SHEET!r} (or 'organisation')",
+        problems.append(problem(ORG_SHEET, None, None, None, t("expected.org_sheet", sheet=ORG_SHEET),
                                 code=ProblemCode.missing_file))  # fmt: skip
         return {}
     layout.org_sheet = sheet
@@ -877,7 +871,7 @@ def _read_organisation(wb, layout: WorkbookLayout, problems: list[dict]) -> dict
         cell = at(row, "value")
         if _is_formula(cell):
             problems.append(
-                problem(sheet, None, path, cell.value, "a value, not a formula", code=ProblemCode.formula)
+                problem(sheet, None, path, cell.value, t("expected.not_formula"), code=ProblemCode.formula)
             )
             continue
         value = cell.value if cell is not None else None
@@ -920,7 +914,7 @@ def _read_matrix(ws, name: str) -> MatrixSheet:
                 continue  # shown for the reader; the id is what counts
             cell = rows[r - 1][j] if j < len(rows[r - 1]) else None
             if _is_formula(cell):
-                matrix.problems.append(problem(name, r, letter, cell.value, "a value, not a formula",
+                matrix.problems.append(problem(name, r, letter, cell.value, t("expected.not_formula"),
                                                code=ProblemCode.formula))  # fmt: skip
                 continue
             text = _text(cell.value) if cell is not None else None
@@ -935,7 +929,7 @@ def _read_matrix(ws, name: str) -> MatrixSheet:
                 continue
             letter = get_column_letter(j + 1)
             if _is_formula(cell):
-                matrix.problems.append(problem(name, i, letter, cell.value, "a value, not a formula",
+                matrix.problems.append(problem(name, i, letter, cell.value, t("expected.not_formula"),
                                                code=ProblemCode.formula))  # fmt: skip
                 continue
             text = _text(cell.value)

@@ -43,7 +43,7 @@ import yaml
 from ..errors import UsageError
 from ..files import built_aside
 from ..frames import list_values, positions
-from ..i18n import both
+from ..i18n import both, t
 from .schema import (
     PURPOSE_CATEGORY_OF_KIND,
     TABLES_BY_NAME,
@@ -592,7 +592,7 @@ def build_data_map(inv) -> dict[str, Any]:
 def export_fides(inv, out: Path) -> FidesExport:
     """Write the data map into `out` (new or empty; built beside it and moved into place)."""
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise UsageError(f"{out}: exists and is not an empty directory; choose a new or empty one")
+        raise UsageError(t("fides.out_not_empty", path=out))
     data = build_data_map(inv)
     counts = data.pop("_counts")
     with built_aside(out, replace=out.exists()) as tmp:
@@ -613,7 +613,7 @@ def _load(path: Path) -> dict:
         refuse_aliases(text)  # an alias chain would expand to gigabytes once the values are read
         data = yaml.load(text, Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise UsageError(f"{path}: cannot be read as YAML ({type(exc).__name__}: {exc})") from None
+        raise UsageError(t("fides.bad_yaml", path=path, detail=f"{type(exc).__name__}: {exc}")) from None
     return data if isinstance(data, dict) else {}
 
 
@@ -667,7 +667,7 @@ def read_data_map(directory: Path) -> tuple[dict[str, pd.DataFrame], dict]:
     export_fides. Names, categories, subjects and addresses as they now stand in Fides win over the
     ledger copy in meta; what Fides cannot hold at all comes from that copy."""
     if not directory.is_dir():
-        raise UsageError(f"{directory}: not a directory of Fides YAML files")
+        raise UsageError(t("fides.not_a_directory", path=directory))
     manifests: dict[str, list] = {}
     for path in sorted([*directory.rglob("*.yml"), *directory.rglob("*.yaml")]):
         for kind, resources in _load(path).items():
@@ -718,10 +718,7 @@ def read_data_map(directory: Path) -> tuple[dict[str, pd.DataFrame], dict]:
                 }
             )
     if not texts["items"] and not texts["partners"]:
-        raise UsageError(
-            f"{directory}: no resource carries meta.{META_KEY}; import-fides reads data maps written by "
-            "export-fides (a data map made elsewhere lacks what the ledger needs, e.g. departments)"
-        )
+        raise UsageError(t("fides.not_ours", path=directory, key=META_KEY))
     tables = {}
     for table, chunks in texts.items():
         df = _frame(chunks, table)

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from ..errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, UsageError
+from ..errors import EXIT_INVALID, EXIT_USAGE, LedgerInvalid, UsageError, os_reason
 from ..i18n import t
 from ..paths import bundled_inventory
 from .formats import (
@@ -28,7 +28,6 @@ from .schema import (
     ORGANISATION_FIELDS,
     ORGANISATION_FILE,
     RETIRED_ORGANISATION_KEYS,
-    SOURCE_HELP,
     SOURCE_PATTERN,
     TABLES,
     TABLES_BY_NAME,
@@ -42,6 +41,8 @@ from .validate import (
     check_reference,
     check_table,
     check_typed_reference,
+    choices,
+    column_label,
     problem,
     problems_frame,
 )
@@ -130,14 +131,12 @@ def resolve_ledger_dir(path: str | Path | None) -> Path:
     p = Path(path)
     if is_workbook(p):
         if not p.is_file():
-            raise UsageError(f"{p}: no such workbook")
+            raise UsageError(t("load.no_workbook", path=p))
         return p
     if not p.exists():
-        raise UsageError(f"{p}: no such ledger directory")
+        raise UsageError(t("load.no_ledger", path=p))
     if not p.is_dir():
-        raise UsageError(
-            f"{p}: not a directory (expected a ledger directory with items.csv, flows.csv, …, or an .xlsx workbook)"
-        )
+        raise UsageError(t("load.not_a_directory", path=p))
     return p
 
 
@@ -168,27 +167,39 @@ def _read_table(raw: RawLedger, table: Table) -> None:
                 None,
                 None,
                 None,
-                f"the file {table.file} with columns {', '.join(table.column_names)}",
+                t("expected.file", file=table.file, columns=", ".join(table.column_names)),
                 code=ProblemCode.missing_file,
             )
         )
         return
     if not path.is_file():
-        raw.add(problem(table.file, None, None, None, "a regular file", code=ProblemCode.not_a_file))
+        raw.add(
+            problem(table.file, None, None, None, t("expected.regular_file"), code=ProblemCode.not_a_file)
+        )
         return
     try:
         decoded = decode(path.read_bytes())
     except UnreadableText as exc:
         raw.add(
             problem(
-                table.file, exc.line, None, None, f"a text file ({exc.detail})", code=ProblemCode.unreadable
+                table.file,
+                exc.line,
+                None,
+                None,
+                t("expected.text_file", detail=exc.detail),
+                code=ProblemCode.unreadable,
             )
         )
         return
     except OSError as exc:
         raw.add(
             problem(
-                table.file, None, None, None, f"a readable file ({exc.strerror})", code=ProblemCode.unreadable
+                table.file,
+                None,
+                None,
+                None,
+                t("expected.readable_file", reason=os_reason(exc)),
+                code=ProblemCode.unreadable,
             )
         )
         return
@@ -200,7 +211,7 @@ def _read_table(raw: RawLedger, table: Table) -> None:
                 1,
                 None,
                 "",
-                "a header row: " + ",".join(table.column_names),
+                t("expected.header_row", columns=",".join(table.column_names)),
                 code=ProblemCode.empty_file,
             )
         )
@@ -219,7 +230,7 @@ def _read_table(raw: RawLedger, table: Table) -> None:
                 exc.line,
                 None,
                 None,
-                f"well-formed CSV ({exc.detail})",
+                t("expected.csv", detail=exc.detail),
                 code=ProblemCode.csv_syntax,
             )
         )
@@ -238,7 +249,7 @@ def _check_content(raw: RawLedger, table: Table, df: pd.DataFrame) -> None:
                 2,
                 None,
                 None,
-                f"at least {table.min_rows} data row(s) below the header",
+                t("expected.min_rows", n=table.min_rows),
                 code=ProblemCode.empty_table,
             )
         )
@@ -255,7 +266,7 @@ def _read_organisation(raw: RawLedger) -> None:
         raw.add(link)
         return
     if path.exists() and not path.is_file():
-        raw.add(problem(f, None, None, None, "a regular file", code=ProblemCode.not_a_file))
+        raw.add(problem(f, None, None, None, t("expected.regular_file"), code=ProblemCode.not_a_file))
         return
     if not path.is_file():
         raw.add(
@@ -264,7 +275,7 @@ def _read_organisation(raw: RawLedger) -> None:
                 None,
                 None,
                 None,
-                "organisation.yaml with the organisation's name and contacts",
+                t("expected.organisation_file"),
                 code=ProblemCode.missing_file,
             )
         )
@@ -272,11 +283,27 @@ def _read_organisation(raw: RawLedger) -> None:
     try:
         text = decode(path.read_bytes()).utf8.decode("utf-8")
     except UnreadableText as exc:
-        raw.add(problem(f, exc.line, None, None, f"a text file ({exc.detail})", code=ProblemCode.unreadable))
+        raw.add(
+            problem(
+                f,
+                exc.line,
+                None,
+                None,
+                t("expected.text_file", detail=exc.detail),
+                code=ProblemCode.unreadable,
+            )
+        )
         return
     except OSError as exc:
         raw.add(
-            problem(f, None, None, None, f"a readable file ({exc.strerror})", code=ProblemCode.unreadable)
+            problem(
+                f,
+                None,
+                None,
+                None,
+                t("expected.readable_file", reason=os_reason(exc)),
+                code=ProblemCode.unreadable,
+            )
         )
         return
     try:
@@ -288,18 +315,14 @@ def _read_organisation(raw: RawLedger) -> None:
                 yaml_error_line(exc),
                 None,
                 None,
-                f"valid YAML ({yaml_error_text(exc)})",
+                t("expected.yaml", detail=yaml_error_text(exc)),
                 code=ProblemCode.yaml_syntax,
             )
         )
         return
     data = doc.data
     if not isinstance(data, dict):
-        raw.add(
-            problem(
-                f, 1, None, type(data).__name__, "a mapping of keys to values", code=ProblemCode.yaml_shape
-            )
-        )
+        raw.add(problem(f, 1, None, type(data).__name__, t("expected.mapping"), code=ProblemCode.yaml_shape))
         return
     check_organisation(raw, data, f, doc)
 
@@ -324,7 +347,16 @@ def _check_organisation(raw: RawLedger, data: dict, f: str) -> None:
         value = dotted_get(data, fld.path)
         if value is None or value == "":
             if fld.required:
-                raw.add(problem(f, None, fld.path, None, f"a value ({fld.en})", code=ProblemCode.required))
+                raw.add(
+                    problem(
+                        f,
+                        None,
+                        fld.path,
+                        None,
+                        t("expected.org_value", ja=fld.ja, en=fld.en),
+                        code=ProblemCode.required,
+                    )
+                )
             continue
         # the same forms as a CSV cell (formats.py); the value is kept in its canonical form
         if fld.kind == "date":
@@ -336,7 +368,7 @@ def _check_organisation(raw: RawLedger, data: dict, f: str) -> None:
         elif fld.kind == "enum" and fld.allowed is not None:
             code = code_of(str(value), fld.allowed)
             if code is None:
-                raw.add(problem(f, None, fld.path, value, "one of: " + ", ".join(fld.allowed.codes()),
+                raw.add(problem(f, None, fld.path, value, t("expected.one_of", choices=choices(fld.allowed)),
                                 code=ProblemCode.enum))  # fmt: skip
             else:
                 _dotted_set(data, fld.path, code)
@@ -347,14 +379,18 @@ def _check_organisation(raw: RawLedger, data: dict, f: str) -> None:
             else:
                 _dotted_set(data, fld.path, flag)
         elif fld.kind == "text" and not isinstance(value, str | int):
-            raw.add(problem(f, None, fld.path, value, "text", code=ProblemCode.type))
+            raw.add(problem(f, None, fld.path, value, t("expected.text"), code=ProblemCode.type))
     sources = data.get("sources") or {}
     if not isinstance(sources, dict):
         raw.add(problem(f, None, "sources", sources, t("load.sources_mapping"), code=ProblemCode.type))
         sources = {}
     for key, src in sources.items():
         if not re.match(SOURCE_PATTERN, str(src)):
-            raw.add(problem(f, None, f"sources.{key}", src, SOURCE_HELP, code=ProblemCode.pattern))
+            raw.add(
+                problem(
+                    f, None, f"sources.{key}", src, t("expected.pattern.source"), code=ProblemCode.pattern
+                )
+            )
     known_top = {fld.path.split(".")[0] for fld in ORGANISATION_FIELDS} | {"sources", "notes"}
     for key in data:
         if key not in known_top:
@@ -365,9 +401,9 @@ def _check_organisation(raw: RawLedger, data: dict, f: str) -> None:
                     None,
                     key,
                     key,
-                    f"no longer read here (it is ignored); it is now {moved}"
+                    t("expected.key_retired", moved=t(f"retired.{key}"))
                     if moved
-                    else "a known key (it is ignored)",
+                    else t("expected.key_known"),
                     severity="warning",
                     code=ProblemCode.unknown_key,
                 )
@@ -403,7 +439,8 @@ def _check_references(raw: RawLedger, rule_ids: Collection[str] | None) -> None:
                         df,
                         col.name,
                         keys[target_table],
-                        f"{target_col} in {raw.file_of(TABLES_BY_NAME[target_table])}",
+                        raw.file_of(TABLES_BY_NAME[target_table]),
+                        column_label(TABLES_BY_NAME[target_table], target_col),
                         multiple=col.multiple,
                     )
                 )

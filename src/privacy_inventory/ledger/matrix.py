@@ -28,7 +28,7 @@ import pandas as pd
 from ..i18n import t
 from .formats import code_of, normalise, parse_bool
 from .schema import EXAMPLE_PREFIX, FLOWS, STATUTORY_BASES, TABLES_BY_NAME, Basis, Direction, PartnerKind
-from .validate import ProblemCode, problem
+from .validate import ProblemCode, choices, column_label, problem
 
 MATRIX_SHEET = "項目×提供先"
 RECORDED = "●"
@@ -199,9 +199,9 @@ def flows_from_ticks(
             report(row, letter, value, t("formats.expected_not_example"), ProblemCode.example)
             return False
         if value not in _ids(tables, table, key):
-            report(
-                row, letter, value, f"an existing {key} in {sheet_of[table]}", ProblemCode.dangling_reference
-            )
+            what = column_label(TABLES_BY_NAME[table], key)
+            expected = t("expected.matrix_reference", what=what, sheet=sheet_of[table])
+            report(row, letter, value, expected, ProblemCode.dangling_reference)
             return False
         return True
 
@@ -218,7 +218,7 @@ def flows_from_ticks(
         if col.basis is None and "basis" in rows:
             report(rows["basis"], letter, None, t("matrix.expected_basis"), ProblemCode.required)
         elif basis is None:
-            report(rows.get("basis", rows["partner_id"]), letter, col.basis, "one of: " + ", ".join(Basis.codes()),
+            report(rows.get("basis", rows["partner_id"]), letter, col.basis, t("expected.one_of", choices=choices(Basis)),
                    ProblemCode.enum)  # fmt: skip
         ok &= basis is not None
         if col.purpose_id is not None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import UsageError
+from ..i18n import t
 from ..paths import bundled_inventory
 from .schema import EXAMPLE_PREFIX, TABLES
 from .synth import write_ledger
@@ -36,9 +37,9 @@ sources: {}         # key: policy:<clause> | assumption
 def ensure_empty_dir(path: Path) -> None:
     """Refuse to write into a directory that has anything in it: a ledger is never overwritten."""
     if path.exists() and not path.is_dir():
-        raise UsageError(f"{path}: exists and is not a directory")
+        raise UsageError(t("files.exists_not_dir", path=path))
     if path.is_dir() and any(path.iterdir()):
-        raise UsageError(f"{path}: directory is not empty; choose a new or empty directory")
+        raise UsageError(t("files.dir_not_empty", path=path))
 
 
 def init_ledger(path: Path) -> list[str]:
@@ -142,7 +143,7 @@ def init_workbook(path: Path) -> None:
     from .excel import export_workbook
 
     if path.exists():
-        raise UsageError(f"{path}: already exists; choose a new file name")
+        raise UsageError(t("files.file_exists", path=path))
     if not path.parent.is_dir():
-        raise UsageError(f"{path.parent}: no such folder")
+        raise UsageError(t("files.no_folder", path=path.parent))
     export_workbook(example_tables(), {}, path)

@@ -16,7 +16,6 @@ import pyarrow.csv as pacsv
 from ..files import write_with
 from ..i18n import t
 
-ACCEPTED_ENCODINGS = "UTF-8, UTF-8 with BOM, or cp932 (Japanese Excel)"
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -53,7 +52,7 @@ def decode(data: bytes) -> DecodedText:
         try:
             body.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise UnreadableText(f"starts with a UTF-8 BOM but byte {exc.start + 3} is not UTF-8") from None
+            raise UnreadableText(t("textio.bom", byte=exc.start + 3)) from None
         return DecodedText(body, "utf-8-sig")
     try:
         data.decode("utf-8")
@@ -62,9 +61,9 @@ def decode(data: bytes) -> DecodedText:
         try:
             return DecodedText(data.decode("cp932").encode("utf-8"), "cp932")
         except UnicodeDecodeError:
+            byte = utf8_error.start
             raise UnreadableText(
-                f"byte {utf8_error.start} (0x{data[utf8_error.start]:02x}) is neither UTF-8 nor cp932; "
-                f"save the file as {ACCEPTED_ENCODINGS}"
+                t("textio.encoding", byte=byte, hex=f"0x{data[byte]:02x}", accepted=t("textio.accepted"))
             ) from None
 
 

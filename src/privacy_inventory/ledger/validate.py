@@ -13,7 +13,8 @@ from functools import cache
 import pandas as pd
 
 from ..frames import explode_list, isin, split_reference
-from ..i18n import Vocabulary, t
+from ..i18n import Vocabulary, language, t
+from ..texts import TEXTS
 from .formats import MAX_WHOLE, parse_bools, parse_dates, parse_ints  # how a value may be written: formats.py
 from .schema import EXAMPLE_PREFIX, LIST_SEPARATOR, TABLES_BY_NAME, Column, Table
 
@@ -84,22 +85,30 @@ def problems_frame(rows: Iterable[dict] | pd.DataFrame = ()) -> pd.DataFrame:
 # --- column checks -----------------------------------------------------------------------------------
 
 
+def choices(vocabulary: type[Vocabulary] | None, lang: str | None = None) -> str:
+    """The codes of a vocabulary as a person reads them: `code（日本語ラベル）` / `code (English label)`."""
+    members = list(vocabulary) if vocabulary is not None else []
+    return t("expected.choice_sep", lang).join(
+        t("expected.choice", lang, code=m.value, label=m.label(lang)) if m.label(lang) != m.value else m.value
+        for m in members
+    )
+
+
 def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
     """(reason code, what the user must write) for a column's type check."""
     if col.kind == "enum":
-        codes = ", ".join(col.allowed.codes() if col.allowed else [])
-        if col.multiple:
-            return ProblemCode.enum, f"one or more of: {codes} (separated by '{LIST_SEPARATOR}')"
-        return ProblemCode.enum, "one of: " + codes
+        key = "expected.some_of" if col.multiple else "expected.one_of"
+        return ProblemCode.enum, t(key, choices=choices(col.allowed))
     if col.kind == "bool":
         return ProblemCode.bool, t("formats.expected_bool")
     if col.kind == "int":
-        floor = "" if col.minimum is None else f" ≥ {col.minimum}"
-        return ProblemCode.int, f"a whole number{floor}" + t("validate.int_max", max=MAX_WHOLE)
+        whole = t("expected.whole") if col.minimum is None else t("expected.whole_min", minimum=col.minimum)
+        return ProblemCode.int, whole + t("validate.int_max", max=MAX_WHOLE)
     if col.kind == "date":
         return ProblemCode.date, t("formats.expected_date")
     if col.pattern:
-        return ProblemCode.pattern, col.pattern_help or f"text matching {col.pattern}"
+        key = f"expected.pattern.{col.name}"
+        return ProblemCode.pattern, t(key) if key in TEXTS else t("expected.pattern", pattern=col.pattern)
     return None, ""
 
 
@@ -167,8 +176,44 @@ def _pandera_schema(table_name: str, present: tuple[str, ...]):
     return schema, labels
 
 
+def column_label(table: Table, name: str, lang: str | None = None) -> str:
+    """A column as a person reads it: its Japanese label in Japanese, its key (the CSV header) in English."""
+    try:
+        col = table.column(name)
+    except KeyError:
+        return name
+    return col.ja if (lang or language()) == "ja" else name
+
+
+def problem_column_label(file: object, column: str, lang: str | None = None) -> str | None:
+    """The label a person reads beside a problem's column key, in Japanese (件数 for records; 名称 for the
+    organisation's name; 項目ID＋利用目的ID for a composite key); None in English, where the key is the
+    word, and for a column the schema does not know (a letter of the matrix, an unknown header)."""
+    if (lang or language()) != "ja":
+        return None
+    from .schema import ORGANISATION_FIELDS, ORGANISATION_FILE, ORGANISATION_SHEET, TABLES
+
+    if file in (ORGANISATION_FILE, ORGANISATION_SHEET, "organisation"):
+        return next((f.ja for f in ORGANISATION_FIELDS if f.path == column), None)
+    table = next((tb for tb in TABLES if file in (tb.file, tb.sheet, tb.name)), None)
+    if table is None:
+        return None
+    names = column.split("+")
+    if not all(n in table.column_names for n in names):
+        return None
+    return "＋".join(table.column(n).ja for n in names)
+
+
+def _named(file: str) -> str:
+    """A file or a workbook's sheet as a sentence names it: items.csv, or 「項目」シート in Japanese."""
+    if "." not in file and language() == "ja":
+        return t("expected.sheet_named", sheet=file)
+    return file
+
+
 def _key_expected(table: Table, file: str | None = None) -> str:
-    return f"a unique {' + '.join(table.key)} (the key of {file or table.file})"
+    key = t("expected.key_sep").join(column_label(table, k) for k in table.key)
+    return t("expected.unique_key", key=key, file=_named(file or table.file))
 
 
 def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
@@ -187,13 +232,13 @@ def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.D
     for (column, check), group in fc.groupby(["column", "check"], sort=False, dropna=False):
         idx = group["index"].astype(int)
         if check == "not_nullable":
-            code, expected = ProblemCode.required, "a value (this column is required)"
+            code, expected = ProblemCode.required, t("expected.required")
         elif check in ("field_uniqueness", "multiple_fields_uniqueness") or str(check).startswith("unique"):
             code, expected = ProblemCode.duplicate_key, _key_expected(table, file)
         elif (column, check) in labels:
             code, expected = _expected_for(labels[(column, check)])
         else:
-            code, expected = ProblemCode.invalid, str(check)
+            code, expected = ProblemCode.invalid, t("expected.check", check=check)
         if column == table.name or column not in df.columns:  # DataFrame-level (composite key) checks
             column = "+".join(table.key)
             values = df.loc[idx, list(table.key)].astype(str).agg("+".join, axis=1)
@@ -220,7 +265,10 @@ def _unplaced(table: Table, fc: pd.DataFrame, labels: dict, file: str | None) ->
     so that a column that cannot be checked is an error in the report, never a crash or a pass."""
     rows = []
     for (column, check), group in fc.groupby(["column", "check"], sort=False, dropna=False):
-        code, expected = labels.get((column, check), (ProblemCode.invalid, str(check)))
+        col = labels.get((column, check))
+        code, expected = (
+            _expected_for(col) if col is not None else (ProblemCode.invalid, t("expected.check", check=check))
+        )
         rows.append(problem(file or table.file, None, None if pd.isna(column) else str(column),
                             group["failure_case"].iloc[0], expected, code=code))  # fmt: skip
     return problems_frame(rows)
@@ -234,7 +282,7 @@ def check_columns(table: Table, header: list[str], file: str | None = None) -> l
     for name in header:
         if name in seen:
             rows.append(
-                problem(file, 1, name, name, "each column name once", code=ProblemCode.duplicate_column)
+                problem(file, 1, name, name, t("expected.column_once"), code=ProblemCode.duplicate_column)
             )
         seen.add(name)
     for col in table.columns:
@@ -245,7 +293,7 @@ def check_columns(table: Table, header: list[str], file: str | None = None) -> l
                     1,
                     col.name,
                     None,
-                    f"a column named {col.name!r} ({col.en})",
+                    t("expected.column", name=col.name, ja=col.ja, en=col.en),
                     code=ProblemCode.missing_column,
                 )
             )
@@ -258,7 +306,7 @@ def check_columns(table: Table, header: list[str], file: str | None = None) -> l
                     1,
                     name,
                     name,
-                    "a known column (it is ignored)",
+                    t("expected.column_known"),
                     severity="warning",
                     code=ProblemCode.unknown_column,
                 )
@@ -276,21 +324,27 @@ def located(
 
 
 def check_reference(
-    file: str, df: pd.DataFrame, column: str, targets: pd.Series, target_desc: str, multiple: bool = False
+    file: str,
+    df: pd.DataFrame,
+    column: str,
+    targets: pd.Series,
+    target_file: str,
+    target_what: str,
+    multiple: bool = False,
 ) -> pd.DataFrame:
-    """Rows of `df[column]` whose value (any of its values, for a list column) is not among `targets`."""
+    """Rows of `df[column]` whose value (any of its values, for a list column) is not among `targets`
+    (the `target_what` of `target_file`, e.g. 提供先ID / partner_id of partners.csv)."""
     s = df[column]
+    expected = t("expected.reference", what=target_what, file=_named(target_file))
     if multiple:
         tokens = explode_list(s)
         bad = s.index.isin(tokens[~isin(tokens, targets)].index.unique())
         bad = pd.Series(bad, index=s.index)
         if bad.any():
-            target_desc = f"{target_desc} (several separated by ;)"
+            expected += t("expected.several")
     else:
         bad = s.notna() & ~isin(s, targets)
-    return problems_frame(
-        located(file, s, bad, column, f"an existing {target_desc}", ProblemCode.dangling_reference)
-    )
+    return problems_frame(located(file, s, bad, column, expected, ProblemCode.dangling_reference))
 
 
 def check_typed_reference(
@@ -317,10 +371,9 @@ def check_typed_reference(
 
     unknown = s.notna() & ~isin(prefix, prefixes)
     if unknown.any():
-        expected = "one of " + ", ".join(f"{p}:ID" if t else p for p, t in prefixes.items())
-        report(
-            unknown, expected + (" (several separated by ;)" if multiple else ""), ProblemCode.bad_reference
-        )
+        forms = ", ".join(f"{p}:ID" if target else p for p, target in prefixes.items())
+        expected = t("expected.reference_forms", forms=forms) + (t("expected.several") if multiple else "")
+        report(unknown, expected, ProblemCode.bad_reference)
     for pfx, table_name in prefixes.items():
         mine = s.notna() & (prefix == pfx)
         if pfx == "finding":  # finding:RULE[:subject] — the rule must exist
@@ -328,10 +381,11 @@ def check_typed_reference(
                 continue
             rule_id = ident.str.split(":", n=1).str[0]
             missing = mine & ~isin(rule_id, pd.Series(list(rule_ids), dtype="str"))
-            expected = "finding:RULE_ID[:subject] with a known rule id (see `privacy-inventory rules`)"
+            expected = t("expected.reference_rule")
         elif table_name is not None and table_name in keys:
             missing = mine & ~isin(ident, keys[table_name])
-            expected = f"an existing id of {table_name} after '{pfx}:'"
+            target = TABLES_BY_NAME[table_name].sheet if language() == "ja" else table_name
+            expected = t("expected.reference_typed", prefix=pfx, table=target)
         else:
             continue
         if missing.any():

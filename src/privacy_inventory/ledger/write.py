@@ -13,6 +13,7 @@ import pandas as pd
 
 from ..errors import UsageError
 from ..files import check_folder, naming, new_private_dir, write_with
+from ..i18n import t
 from .textio import decode, parse_header
 
 
@@ -47,7 +48,7 @@ def replace_ledger(directory: Path, write: Callable[[Path], None], replace: bool
     is replaced only with `replace`; its files that the new one lacks (risk_model.yaml, …) are kept."""
     check_folder(directory)
     if directory.exists() and any(directory.iterdir()) and not replace:
-        raise UsageError(f"{directory}: folder is not empty (use --replace to replace its ledger tables)")
+        raise UsageError(t("write.not_empty", path=directory))
     tmp = new_private_dir(directory.parent, f".{directory.name}-")  # an ordinary folder, not mkdtemp's 0700
     try:
         with naming(directory):  # a full disk names the ledger being written

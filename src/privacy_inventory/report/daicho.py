@@ -369,9 +369,7 @@ class _Cells:
             cell.value = value
         except IllegalCharacterError:
             where = f"{self.ws.title}!{get_column_letter(col + 1)}{row}"
-            raise UsageError(
-                f"{where}: the value contains a control character Excel cannot store: {value!r}"
-            ) from None
+            raise UsageError(t("excel.control_character", cell=where, value=repr(value))) from None
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever it starts with (= + - @)
         array = self.arrays.get(style)
@@ -404,7 +402,7 @@ def _page_setup(ws, org: str, as_of: dt.date, lang: str, n_rows: int) -> None:
 
 def _xml_text(value: str, where: Callable[[], str]) -> str:
     if ILLEGAL_CHARACTERS_RE.search(value):
-        raise UsageError(f"{where()}: the value contains a control character Excel cannot store: {value!r}")
+        raise UsageError(t("excel.control_character", cell=where(), value=repr(value)))
     if len(value) > EXCEL_MAX_CELL:  # Excel would cut it: refused, as export-xlsx refuses it
         raise UsageError(t("excel.too_long", cells=where(), limit=EXCEL_MAX_CELL, longest=len(value)))
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")

@@ -33,9 +33,12 @@ class NotebookFailed(PrivacyInventoryError):
     kept: Path | None = None
 
     def __str__(self) -> str:
-        where = f"cell {self.cell}" if self.cell is not None else "before the first cell"
-        kept = f"; the partly executed notebook is kept at {self.kept}" if self.kept else ""
-        return f"notebook {self.notebook} failed at {where}: {self.ename}: {self.evalue}{kept}"
+        from ..i18n import t
+
+        where = t("execute.cell", cell=self.cell) if self.cell is not None else t("execute.before_first")
+        kept = t("execute.kept", path=self.kept) if self.kept else ""
+        return t("execute.failed", notebook=self.notebook, where=where, ename=self.ename, evalue=self.evalue,
+                 kept=kept)  # fmt: skip
 
 
 def script_safe_json(obj: Any) -> str:

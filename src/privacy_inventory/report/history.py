@@ -14,6 +14,7 @@ from ..assess.explain import explain
 from ..assess.model import MODEL_FILE, load_model
 from ..assess.risk import RiskResult
 from ..errors import UsageError
+from ..i18n import t
 from .period import PERIOD_PATTERN, Period, parse_period, stored_periods
 from .snapshot import SNAPSHOT_DIR, read_json, read_snapshot
 
@@ -53,13 +54,11 @@ def load_side(spec: str | Path, out: Path = Path("reports"), as_of: dt.date | No
     if PERIOD_PATTERN.fullmatch(text):
         folder = out / text
         if not folder.is_dir():
-            raise UsageError(
-                f"period {text}: no report in {out} (run `privacy-inventory review --period {text}` first)"
-            )
+            raise UsageError(t("history.no_report", period=text, out=out))
         return period_side(folder, text)
     path = Path(text)
     if not path.is_dir():
-        raise UsageError(f"{text}: neither a period (YYYYQn) nor a ledger directory")
+        raise UsageError(t("history.neither", text=text))
     return ledger_side(path, as_of, text)
 
 

@@ -45,7 +45,7 @@ def parse_period(text: str) -> Period:
     """'2026Q4' → Period. Anything else (paths, '..', lower case, Q5) is a usage error."""
     m = PERIOD_PATTERN.fullmatch(text or "")
     if not m:
-        raise UsageError(f"--period: {text!r} is not a quarter; expected YYYYQ1 … YYYYQ4, e.g. 2026Q4")
+        raise UsageError(t("period.not_a_quarter", text=text))
     if not FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR:
         raise UsageError(t("period.year", text=text, first=FIRST_YEAR, last=LAST_YEAR))
     return Period(int(m.group(1)), int(m.group(2)))

@@ -104,7 +104,7 @@ def write_data_only(ctx: ReviewContext, out: Path, note: str) -> Path:
     illustrative history). Built aside and moved into place like a full review; never overwrites."""
     target = out / str(ctx.period)
     if target.exists():
-        raise UsageError(f"{target} already exists")
+        raise UsageError(t("review.exists", path=target))
     with built_aside(target) as tmp:
         _, meta = _write_data(ctx, tmp, previous_period(out, ctx.period))
         write_text_atomic(tmp / "index.html", _index(ctx, out, [], meta["generated"], note))
@@ -174,7 +174,7 @@ def run_review(
 ) -> ReviewOutcome:
     """Build reports/<period>/ from the ledger. Refuses an existing period unless force."""
     if lang not in ("ja", "en"):
-        raise UsageError(f"--lang: {lang!r}; expected ja or en")
+        raise UsageError(t("review.bad_lang", lang=lang))
     start = time.perf_counter()
     check_folder(out)  # --out at a file: said before any work is done
     target = out / str(period)
@@ -182,9 +182,7 @@ def run_review(
     for note in notes:
         on_step("note", note)
     if target.exists() and not force:
-        raise UsageError(
-            f"{target} already exists: a finished period is not overwritten (use --force to replace it)"
-        )
+        raise UsageError(t("review.period_exists", path=target))
     ledger_dir = resolve_ledger_dir(inventory)
     inv = load_inventory(ledger_dir)  # a bad ledger or model stops here, before anything is written
     model = load_model(model_path(ledger_dir))

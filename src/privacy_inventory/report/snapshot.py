@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import UsageError
+from ..errors import UsageError, os_reason
 from ..files import write_text_atomic
 from ..i18n import Vocabulary, t
 from ..ledger.inventory import Inventory, empty_frame, with_schema_columns
@@ -34,7 +34,7 @@ def read_json(path: Path) -> object:
     except (UnicodeDecodeError, RecursionError) as exc:
         raise UsageError(t("snapshot.bad_json", path=path, line="?", detail=type(exc).__name__)) from None
     except OSError as exc:
-        raise UsageError(f"{path}: {exc.strerror}") from None
+        raise UsageError(t("files.failed", path=path, reason=os_reason(exc))) from None
 
 
 def _to_parquet(df: pd.DataFrame, path: Path) -> None:
@@ -79,14 +79,12 @@ def read_snapshot(directory: Path, result_columns: dict[str, list[str]] | None =
     (a million scored flows with their reasons are most of the memory)."""
     snap = directory / SNAPSHOT_DIR
     if not (snap / "meta.json").is_file():
-        raise UsageError(
-            f"{directory}: no snapshot (expected {snap}/meta.json); run `privacy-inventory review` for that period"
-        )
+        raise UsageError(t("snapshot.none", path=directory, meta=snap / "meta.json"))
     frames = {t.name: _read_table(snap, t) for t in TABLES}
     organisation = read_json(snap / "organisation.json")
     meta = read_json(snap / "meta.json")
     if not isinstance(organisation, dict) or not isinstance(meta, dict):
-        raise UsageError(t("snapshot.bad_json", path=snap, line=1, detail="not an object"))
+        raise UsageError(t("snapshot.bad_json", path=snap, line=1, detail=t("snapshot.not_an_object")))
     inv = Inventory(path=Path(meta.get("inventory", str(directory))), organisation=organisation, **frames)
     wanted = result_columns or {}
     results = {
@@ -130,9 +128,9 @@ def _signing_key(key_file: Path | None = None) -> bytes | None:
     try:
         key = path.read_bytes().strip()
     except OSError as exc:
-        raise UsageError(f"{path}: the signing key cannot be read ({exc.strerror})") from None
+        raise UsageError(t("snapshot.key_unreadable", path=path, reason=os_reason(exc))) from None
     if len(key) < 16:
-        raise UsageError(f"{path}: the signing key is too short (expected at least 16 bytes of secret)")
+        raise UsageError(t("snapshot.key_short", path=path))
     return key
 
 
@@ -177,7 +175,7 @@ def _row(period: str, file: str, status: ManifestStatus) -> dict:
 def verify_manifest(directory: Path) -> pd.DataFrame:
     """Every changed, missing or added file of a period's report (empty when intact)."""
     if not (directory / MANIFEST).is_file():
-        raise UsageError(f"{directory}: no {MANIFEST}; not a finished period report")
+        raise UsageError(t("snapshot.no_manifest", path=directory, manifest=MANIFEST))
     manifest = _read_manifest(directory)
     if manifest is None:
         return pd.DataFrame(

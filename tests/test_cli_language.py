@@ -226,7 +226,7 @@ def test_messages_and_headers_follow_the_language(cli):
 
 def test_validate_in_japanese_names_tables_not_keys(cli):
     res = cli("--lang", "ja", "validate")
-    assert res.code == 0 and "表ごとの行数" in res.out and "問題なし" in res.out
+    assert res.code == 0 and "表ごとの行数" in res.out and "誤りはありません" in res.out
     assert "partners" not in res.out and "joint_uses" not in res.out
 
 
@@ -288,3 +288,21 @@ def test_review_refuses_two_different_ledgers(cli, fake_review, tmp_path):
 def test_app_module_names_the_program():
     assert app_module.PROG == "privacy-inventory"
     assert Path(REPO / "pyproject.toml").read_text(encoding="utf-8").count('privacy-inventory = "') == 1
+
+
+def test_lang_after_any_command_chooses_the_language(cli):
+    """`validate --lang en` works like `--lang en validate`, also for commands without their own --lang;
+    an unknown language after the command is refused by name."""
+    en = cli("validate", "--lang", "en")
+    assert en.code == 0 and "valid" in en.out and not JAPANESE.search(en.out.split("\n")[-2])
+    ja = cli("validate", "--lang=ja")
+    assert ja.code == 0 and "誤りはありません" in ja.out
+    bad = cli("validate", "--lang", "fr")
+    assert bad.code == 2 and "'fr'" in bad.err and "--lang" in bad.err
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_help_shows_what_an_option_takes_in_words_not_python_types(cli, lang):
+    for command in (["incident"], ["score"], ["diff"], ["export-csv"], ["review"]):
+        out = cli("--lang", lang, *command, "--help").out
+        assert not re.search(r"<(str|int|path|bool|list\[[^]]*\]|[A-Z][A-Za-z]+)>", out), (command, out)

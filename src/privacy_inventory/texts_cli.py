@@ -668,10 +668,6 @@ CLI_TEXTS |= {
     "cli.validate.flows_per_basis": ("根拠ごとの提供・受領の数", "Flows per basis"),
     "cli.validate.items": ("項目数", "items"),
     "cli.validate.flows": ("提供・受領の数", "flows"),
-    "cli.validate.valid": ("問題なし", "valid"),
-    "cli.validate.warnings": ("（警告 {n} 件）", "({n} warning(s))"),
-    "cli.validate.errors": ("エラー {n} 件", "{n} error(s)"),
-    "cli.validate.and_warnings": ("、警告 {n} 件", ", {n} warning(s)"),
     # init, synth, export, import
     "cli.init.written": (
         "空の台帳を {path} に書き出しました：{files}",
@@ -823,4 +819,13 @@ CLI_TEXTS |= {
     "cli.col.joint_use_notices": ("通知が必要な共同利用の変更", "joint-use notices"),
     "cli.col.incidents_added": ("追加された事案", "incidents added"),
     "cli.col.incidents_closed": ("完了した事案", "incidents closed"),
+}
+
+# what an option takes, shown beside it in --help (typer would show the Python type)
+CLI_TEXTS |= {
+    "cli.value.str": ("文字列", "TEXT"),
+    "cli.value.int": ("整数", "INTEGER"),
+    "cli.value.float": ("数値", "NUMBER"),
+    "cli.value.Path": ("パス", "PATH"),
+    "cli.value.choice": ("区分", "CHOICE"),
 }

@@ -184,20 +184,6 @@ PROBLEM_TEXTS |= {
         "{path}: cannot be read as an .xlsx workbook ({detail})",
     ),
 }
-PROBLEM_TEXTS |= {
-    "validate.ledger": ("台帳：{path}", "Ledger: {path}"),
-    "validate.rows_title": ("表ごとの行数", "Rows per table"),
-    "validate.col.table": ("表", "table"),
-    "validate.col.rows": ("行数", "rows"),
-}
-PROBLEM_TEXTS |= {
-    "validate.items_title": ("区分ごとの項目数", "Items per category"),
-    "validate.flows_title": ("根拠ごとの提供・受領の数", "Flows per basis"),
-    "validate.col.category": ("区分", "category"),
-    "validate.col.items": ("項目数", "items"),
-    "validate.col.basis": ("根拠", "basis"),
-    "validate.col.flows": ("件数", "flows"),
-}
 
 # --- the risk model (assess/model.py) and a configuration error (errors.ConfigError) ----------------------
 PROBLEM_TEXTS |= {

@@ -16,7 +16,14 @@ from typer._click.exceptions import UsageError as ClickUsageError
 from ..errors import EXIT_USAGE, FileSystemError, LedgerInvalid, PrivacyInventoryError
 from ..i18n import Lang, t, use_language
 from . import actions, compliance, draft, incident, ledger, review, risk
-from .language import CONTEXT_SETTINGS, lang_from_argv, localise, show_usage_error, use_typer_texts
+from .language import (
+    CONTEXT_SETTINGS,
+    lang_from_argv,
+    localise,
+    show_usage_error,
+    use_typer_texts,
+    without_lang,
+)
 from .render import err_console, report_ledger_invalid
 
 EXIT_BUG = 3  # only for real bugs: every expected failure has its own error and exit code
@@ -88,7 +95,7 @@ def run(args: list[str]) -> int:
     localise(command)
     use_typer_texts()
     try:
-        code = command.main(args=args, prog_name=PROG, standalone_mode=False)
+        code = command.main(args=without_lang(args), prog_name=PROG, standalone_mode=False)
     except ClickUsageError as exc:
         show_usage_error(exc)
         return exc.exit_code

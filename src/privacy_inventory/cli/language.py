@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
+from enum import Enum
+from typing import Any, get_args, get_origin
 
 import typer
 from rich.text import Text
@@ -49,6 +50,31 @@ def lang_from_argv(args: Sequence[str]) -> str | None:
         if value is not None and value.strip().lower() in LANGS:
             found = value.strip().lower()
     return found
+
+
+def without_lang(args: Sequence[str]) -> list[str]:
+    """The command line with its `--lang` options taken out (before `--`): run() has applied the language
+    already, and every command's own --lang defaults to it, so `validate --lang en` works like
+    `--lang en validate`. An unknown value goes first, for the root's option to refuse by name."""
+    kept: list[str] = []
+    unknown: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            kept += args[i:]
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            pair, i = [arg, args[i + 1]], i + 2
+        elif arg.startswith("--lang="):
+            pair, i = [arg], i + 1
+        else:
+            kept.append(arg)
+            i += 1
+            continue
+        if lang_from_argv(pair) is None:
+            unknown += pair
+    return unknown + kept
 
 
 # --- the command tree ----------------------------------------------------------------------------------
@@ -92,6 +118,30 @@ def first_sentence(text: str) -> str:
     return (m.group(1) if m else text).rstrip(":")
 
 
+SMALL_CHOICE = 4  # at most this many codes are shown as the value (ja|en); more are named in the help
+
+
+def value_word(param: Any, lang: str) -> str:
+    """What an option takes, in words: typer would show the Python type (<str>, <list[str]>, <Cause>).
+    A flag takes nothing; a few codes are listed (table|json|csv); more are explained in the help."""
+    if getattr(param, "is_flag", False):
+        return ""
+    annotation = param.type_descriptor.annotation
+    args = get_args(annotation)
+    many = get_origin(annotation) is list
+    kind = args[0] if many and args else annotation
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        codes = [str(c.value) for c in kind]
+        word = "|".join(codes) if len(codes) <= SMALL_CHOICE else t("cli.value.choice", lang)
+    else:
+        name = getattr(kind, "__name__", "str")
+        word = t(f"cli.value.{name if name in VALUE_WORDS else 'str'}", lang)
+    return word + ("…" if many else "")
+
+
+VALUE_WORDS = ("str", "int", "float", "Path")
+
+
 class _Formatter(HelpFormatter):
     """click's formatter with the usage line's prefix in the reader's language."""
 
@@ -116,11 +166,17 @@ def localise(command: Any, lang: str | None = None) -> None:
             param.help = " ".join(s for s in (t(help_key(path, param.name), lang), explained) if s)
             if explained:  # the codes are listed with their meaning: not twice in a narrow column
                 param.show_choices = False
-            if param.param_type_name == "argument" and param.metavar is None:
-                param.metavar = param.name.upper()  # `review [LEDGER]`, as the help texts name them
+            if param.param_type_name == "argument":
+                if param.metavar is None:
+                    param.metavar = param.name.upper()  # `review [LEDGER]`, as the help texts name them
+                word = value_word(param, lang)
+                param.display_type_rich = lambda ctx, word=word: word  # an argument ignores metavar here
+            else:
+                param.metavar = value_word(param, lang)
         option = cmd.get_help_option(_Context(cmd, help_option_names=HELP_OPTION_NAMES))
         if option is not None:
             option.help = t("cli.help_option", lang)
+            option.metavar = ""  # a flag: it takes no value
 
 
 def use_typer_texts(lang: str | None = None) -> None:

@@ -23,7 +23,7 @@ from ..ledger.excel import export_workbook, write_csv_ledger
 from ..ledger.fides import export_fides, import_tables
 from ..ledger.load import UNREADABLE_CODES, refuse_unread, resolve_ledger_dir, to_inventory
 from ..ledger.scaffold import ensure_empty_dir, init_ledger, init_workbook
-from ..ledger.schema import ItemCategory, TransferBasis
+from ..ledger.schema import Basis, ItemCategory
 from ..ledger.synth import SynthSpec, synthesize
 from ..ledger.write import replace_ledger
 from ..report.daicho import write_daicho
@@ -87,7 +87,7 @@ def validate(
         console.print(rows_per_table(counts, t("cli.validate.rows_per_table")))
         if summary:
             by_category = {label(k, ItemCategory): n for k, n in summary["items_by_category"].items()}
-            by_basis = {label(k, TransferBasis): n for k, n in summary["flows_by_basis"].items()}
+            by_basis = {label(k, Basis): n for k, n in summary["flows_by_basis"].items()}
             console.print(mapping_table(by_category, column_label("category"), t("cli.validate.items"),
                                         title=t("cli.validate.items_per_category")))  # fmt: skip
             console.print(mapping_table(by_basis, column_label("basis"), t("cli.validate.flows"),
@@ -95,13 +95,9 @@ def validate(
         print_problems(problems, max_problems)
         warnings = len(problems) - len(errors)
         if errors.empty:
-            console.print(
-                f"[green]✓ {escape(t('cli.validate.valid'))}[/] {escape(t('cli.validate.warnings', n=warnings))}"
-            )
+            console.print(f"[green]{escape(t('validate.valid', warnings=warnings))}[/]")
         else:
-            console.print(
-                f"[red]✗ {escape(t('cli.validate.errors', n=len(errors)))}[/]{escape(t('cli.validate.and_warnings', n=warnings))}"
-            )
+            console.print(f"[red]{escape(t('validate.invalid', errors=len(errors), warnings=warnings))}[/]")
     if not errors.empty:
         raise typer.Exit(EXIT_USAGE if errors["code"].isin(UNREADABLE_CODES).any() else EXIT_INVALID)
 

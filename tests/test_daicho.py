@@ -175,5 +175,5 @@ def test_a_control_character_is_named_by_its_cell(ledger, tmp_path, cli):
     items.loc[items["item_id"] == "I002", "name_ja"] = "性\x07別"
     write(ledger, "items.csv", items)
     res = cli("export-daicho", ledger, tmp_path / "d.xlsx", "--as-of", AS_OF, "--lang", "ja")
-    assert res.code == 2 and "個人情報管理台帳!B" in res.err and "control character" in res.err
+    assert res.code == 2 and "個人情報管理台帳!B" in res.err and "制御文字" in res.err
     assert not (tmp_path / "d.xlsx").exists()

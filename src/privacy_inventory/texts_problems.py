@@ -40,7 +40,7 @@ PROBLEM_TEXTS |= {
     "expected.column_once": ("同じ列名は1回だけ", "each column name once"),
     "expected.column": ("列「{name}」（{ja}）", "a column named '{name}' ({en})"),
     "expected.column_known": ("台帳の列（この列は読み飛ばします）", "a known column (it is ignored)"),
-    "expected.reference": ("{file} にある{what}", "an existing {what} in {file}"),
+    "expected.reference": ("{file}にある{what}", "an existing {what} in {file}"),
     "expected.several": ("（複数は「;」で区切ります）", " (several separated by ;)"),
     "expected.reference_forms": ("次のいずれかの形式：{forms}", "one of {forms}"),
     "expected.reference_rule": (

@@ -46,6 +46,20 @@ def _source(ctx: RuleContext, ids: list[str], column: str) -> pd.Series:
     return value_source(ctx.inv, "joint_uses", pd.Series(ids, dtype="str"), column)
 
 
+def _per_arrangement(
+    ctx: RuleContext, bad: list[tuple[str, str, str]], fix_ja: str, fix_en: str, column: str
+) -> pd.DataFrame:
+    """One finding per arrangement from (joint_use_id, what is wrong in Japanese, in English)."""
+    if not bad:
+        return none()
+    ids = [b[0] for b in bad]
+    return findings(
+        "joint_uses", ids,
+        [f"共同利用 {i}：{m}" for i, m, _ in bad], [f"joint use {i}: {m}" for i, _, m in bad],
+        fix_ja, fix_en, source=_source(ctx, ids, column),
+    )  # fmt: skip
+
+
 # --- ⑤ the manager --------------------------------------------------------------------------------------
 
 MANAGER_FIELDS = {  # field → (ja, en, organisation field, partners column)
@@ -143,15 +157,11 @@ def manager_identifiable(ctx: RuleContext) -> pd.DataFrame:
             bad.append((a.joint_use_id,
                         f"管理責任者「{names}」は代表者又は管理人の定めが記録されていない法人でない団体で、責任を負う者が特定できない",
                         f"the manager '{names_en}' is a group that is not a legal person with no representative or administrator recorded"))  # fmt: skip
-    if not bad:
-        return none()
-    ids = [b[0] for b in bad]
-    return findings(
-        "joint_uses", ids,
-        [f"共同利用 {i}：{m}" for i, m, _ in bad], [f"joint use {i}: {m}" for i, _, m in bad],
+    return _per_arrangement(
+        ctx, bad,
         "管理について責任を有する者を一者（自組織又は特定の共同利用者）に定め、その氏名又は名称・住所・代表者を公表する（法27条5項3号、GL通則3-6-3）",
         "name one responsible party (this organisation or one named joint user) and publish its name, address and representative (Art.27(5)(iii); GL 3-6-3)",
-        source=_source(ctx, ids, "manager"),
+        "manager",
     )  # fmt: skip
 
 
@@ -205,15 +215,11 @@ def items_specified(ctx: RuleContext) -> pd.DataFrame:
         else:
             bad.append((a.joint_use_id, "共同して利用される個人データの項目が記載されていない",
                         "the items jointly used are not stated"))  # fmt: skip
-    if not bad:
-        return none()
-    ids = [b[0] for b in bad]
-    return findings(
-        "joint_uses", ids,
-        [f"共同利用 {i}：{m}" for i, m, _ in bad], [f"joint use {i}: {m}" for i, _, m in bad],
+    return _per_arrangement(
+        ctx, bad,
         "氏名・住所・購買履歴など、共同して利用する項目を具体的に列挙して公表する（法27条5項3号、GL通則3-6-3）",
         "list the items jointly used concretely (name, address, purchase history, …) in the notice (Art.27(5)(iii); GL 3-6-3)",
-        source=_source(ctx, ids, "items"),
+        "items",
     )  # fmt: skip
 
 

@@ -65,9 +65,15 @@ def header(title: str) -> None:
 
 def ensure_synthetic(items: int, partners: int, flows: int, seed: int = 0) -> Path:
     """A synthetic ledger made by the project's own generator, cached under bench/out/."""
+    import hashlib
+
+    from privacy_inventory.ledger.schema import TABLES
     from privacy_inventory.ledger.synth import SynthSpec, synthesize
 
-    path = OUT_DIR / f"synth_{items}_{partners}_{flows}_{seed}"
+    # the schema's columns are part of the name: a ledger cached under an older schema is never reused
+    layout = "|".join(f"{t.name}:{','.join(t.column_names)}" for t in TABLES)
+    version = hashlib.sha256(layout.encode()).hexdigest()[:8]
+    path = OUT_DIR / f"synth_{items}_{partners}_{flows}_{seed}_{version}"
     if not (path / "flows.csv").exists():
         synthesize(path, SynthSpec(items=items, partners=partners, flows=flows, seed=seed))
     return path

@@ -22,11 +22,14 @@ from privacy_inventory.ledger import schema
 from privacy_inventory.ledger.excel import export_workbook
 from privacy_inventory.ledger.formats import (
     canonical_frame,
+    canonical_ints,
     code_of,
     codes_of,
+    number_text,
     parse_bool,
     parse_date,
     parse_dates,
+    parse_ints,
 )
 from privacy_inventory.ledger.load import read_raw
 from privacy_inventory.ledger.synth import SynthSpec, synthesize
@@ -274,3 +277,39 @@ def test_organisation_yaml_reads_the_forms_and_reports_the_others(ledger):
     problems = read_raw(ledger).all_problems()
     [p] = problems[problems["column"] == "safety_measures_published"].to_dict("records")
     assert p["code"] == "bool" and p["value"] == "perhaps" and "はい/いいえ" in p["expected"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12000", 12000), ("12,000", 12000), ("1,000,000", 1000000), ("１２，０００", 12000), ("１２０００", 12000),
+     (" 7 ", 7)],
+)  # fmt: skip
+def test_accepted_numbers(text, value):
+    assert number_text(text) == str(value)
+    assert parse_ints(pd.Series([text], dtype="str"))[0] == value
+
+
+@pytest.mark.parametrize("text", ["1,2,3", "12,00", "12.000", "1e3", "十二", "12 000", "-5"])
+def test_refused_numbers_stay_as_written(text):
+    """Not a whole number as a person writes one: kept as typed for validation to report (a negative
+    number parses, and its minimum is checked by validation)."""
+    assert number_text(text) is None
+    assert canonical_ints(pd.Series([text], dtype="str"))[0] == text
+
+
+def test_a_number_with_separators_reads_the_same_in_csv_and_workbook(ledger, cli, tmp_path):
+    items = read(ledger, "items.csv")
+    items.loc[0, "records"] = "12,000"
+    items.loc[1, "records"] = "３５０"
+    write(ledger, "items.csv", items)
+    inv = load_inventory(ledger)
+    assert inv.items["records"][:2].tolist() == [12000, 350]
+    book = tmp_path / "l.xlsx"
+    assert cli("export-xlsx", ledger, book).code == 0
+    wb = load_workbook(book)
+    ws = wb["項目"]
+    col = next(c for c in ws[1] if c.value == "records").column_letter
+    ws[f"{col}3"] = "1,234"  # typed as text
+    wb.save(book)
+    assert cli("import-xlsx", book, tmp_path / "back").code == 0
+    assert read(tmp_path / "back", "items.csv")["records"][0] == "1234"  # written in its plain form

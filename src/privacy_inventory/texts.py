@@ -1109,6 +1109,10 @@ TEXTS |= {
         "はい・いいえ：はい/いいえ、〇/×（○・◯ も可）、true/false、yes/no、1/0、有/無（大文字・全角も可）。",
         "Yes / no: はい/いいえ, 〇/× (also ○ and ◯), true/false, yes/no, 1/0, 有/無 (any case, full-width too).",
     ),
+    "formats.number": (
+        "数（件数など）：12000、12,000（3桁ごとのカンマ）、全角の１２０００。",
+        "Numbers (counts): 12000, 12,000 (commas between thousands), full-width １２０００.",
+    ),
     "formats.code": (
         "選択肢の列：一覧の日本語の名称、英語の名称、またはコード（例：委託（法27条5項1号）、outsourcing）。",
         "Columns with a list of choices: the Japanese name, the English name or the code "

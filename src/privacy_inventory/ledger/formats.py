@@ -36,6 +36,7 @@ FORMAT_RULES = (
     "formats.date",
     "formats.date_strict",
     "formats.bool",
+    "formats.number",
     "formats.code",
     "formats.multiple",
     "formats.ids",
@@ -126,11 +127,26 @@ def date_value(value: object) -> dt.date | None:
 MAX_WHOLE = 2**53 - 1  # the largest whole number a float (and so a spreadsheet) holds exactly
 
 
+_GROUPED = re.compile(r"^\d{1,3}(,\d{3})+$")  # 12,000 as Excel shows a number typed as text
+
+
+def number_text(text: str) -> str | None:
+    """A whole number as a person writes it (12,000, full-width １２０００, 12000) → 12000; else None."""
+    plain = normalise(text)
+    plain = plain.replace(",", "") if _GROUPED.match(plain) else plain
+    return plain if plain.isdecimal() else None
+
+
 def parse_ints(s: pd.Series) -> pd.Series:
     """Whole numbers; anything else (text, fractions, 1e20, inf) is missing, and reported as invalid by
-    validation, never an overflow."""
+    validation, never an overflow. Plain digits take the fast path; 12,000 and full-width digits are
+    read one by one."""
     num = pd.to_numeric(s, errors="coerce")
     num = pd.Series(num, index=s.index).astype("float64")
+    rest = num.isna() & s.notna()
+    if rest.any():
+        written = s[rest].astype("str").map(number_text, na_action="ignore")
+        num[rest] = pd.to_numeric(written, errors="coerce")
     whole = num.notna() & num.abs().le(MAX_WHOLE) & (num == num.round())
     return num.where(whole).astype("Int64")
 
@@ -227,6 +243,17 @@ def canonical_bools(s: pd.Series) -> pd.Series:
     return text.where(parsed.isna(), words)
 
 
+def canonical_ints(s: pd.Series) -> pd.Series:
+    """Whole numbers written with separators or full-width digits → plain digits; other cells as they
+    are."""
+    text = s.astype("str")
+    rest = text.notna() & ~text.str.fullmatch(r"[0-9]+").fillna(False).astype(bool)
+    if not rest.any():
+        return text
+    plain = text[rest].map(number_text, na_action="ignore")
+    return text.where(~rest | plain.isna(), plain)
+
+
 def canonical_frame(table: Table, df: pd.DataFrame) -> pd.DataFrame:
     """A table as read (text) with its choices, yes/no and dates in their canonical form; cells that
     are none of the accepted forms are kept as written, for validation to report."""
@@ -240,4 +267,6 @@ def canonical_frame(table: Table, df: pd.DataFrame) -> pd.DataFrame:
             changed[col.name] = canonical_bools(df[col.name])
         elif col.kind == "date":
             changed[col.name] = canonical_dates(df[col.name])
+        elif col.kind == "int":
+            changed[col.name] = canonical_ints(df[col.name])
     return df.assign(**changed) if changed else df

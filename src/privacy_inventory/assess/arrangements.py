@@ -110,10 +110,6 @@ def _date(value: object) -> pd.Timestamp | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value)
 
 
-def _categories(value: object) -> list[str]:
-    return list_values(value)
-
-
 def arrangements(inv: Inventory) -> list[Arrangement]:
     """Every joint-use arrangement of the ledger, in ledger order."""
     out = []
@@ -125,7 +121,7 @@ def arrangements(inv: Inventory) -> list[Arrangement]:
                 items_stated=_text(r.get("items_stated")),
                 items=list_values(r.get("items")),
                 members=list_values(r.get("members")),
-                categories=_categories(r.get("member_categories")),
+                categories=list_values(r.get("member_categories")),
                 purposes_stated=_text(r.get("purposes_stated")),
                 purposes=list_values(r.get("purposes")),
                 managers=[party(inv, ref) for ref in list_values(r.get("manager"))],

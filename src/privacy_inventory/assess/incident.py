@@ -65,8 +65,6 @@ __all__ = [
 
 CIRCUMSTANCES = ("confidentiality", "integrity", "availability")
 LEVELS = {"confidentiality": Confidentiality, "integrity": Integrity, "availability": Availability}
-APPI_TRIGGERS = ("i_special_care", "ii_financial_damage", "iii_unlawful_purpose", "iv_over_1000_people")
-MN_TRIGGERS = ("i_network", "ii_unlawful_purpose", "iii_publicly_viewable", "iv_over_100_people")
 
 
 @dataclass

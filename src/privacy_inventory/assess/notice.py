@@ -23,8 +23,6 @@ from .arrangements import Arrangement, arrangements
 
 __all__ = ["Notice", "blocks", "build_notice", "compare_with_policy", "normalise", "render_markdown"]
 
-# internal (staff) purposes are published separately
-PUBLISHED_KINDS = (PurposeKind.own, PurposeKind.entrusted, PurposeKind.joint_use)
 MANAGER_KEYS = ("name", "address", "representative")
 
 

@@ -48,12 +48,6 @@ by purpose where the partners differ; labels, not codes; 【未記載】 for wha
 
 
 def _type(col: Column) -> str:
-    if col.kind == "enum" and col.multiple:
-        return (
-            "one or more of "
-            + ", ".join(f"`{m.value}` ({m.ja})" for m in col.allowed or [])
-            + ", separated by `;`"
-        )
     if col.kind == "enum":
         codes = ", ".join(f"`{m.value}` ({m.ja})" for m in col.allowed or [])
         return f"one or more of {codes}, separated by `;`" if col.multiple else f"one of {codes}"

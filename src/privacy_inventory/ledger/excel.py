@@ -70,6 +70,7 @@ from .schema import (
     OrgField,
     Table,
 )
+from .textio import FORMULA_PREFIXES
 from .validate import ProblemCode, example_rows, problem
 
 GUIDE_SHEET = "はじめに"
@@ -91,7 +92,6 @@ TITLE_FONT = Font(bold=True, size=14)
 WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_WIDTH = 60
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted (password) xlsx and legacy .xls
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _bilingual(key: str, limit: int, **values: object) -> str:
@@ -146,7 +146,7 @@ def _typed_column(col: Column, text: pd.Series) -> list[Any]:
 def _cell(ws, value: Any, sheet: str, row: int, col: int, style: tuple | None = None) -> Any:
     """A plain value where Excel cannot misread it; a text cell where it could run as a formula."""
     plain = value is None or isinstance(value, bool | int | float)
-    if style is None and (plain or (isinstance(value, str) and not value.startswith(_FORMULA_START))):
+    if style is None and (plain or (isinstance(value, str) and not value.startswith(FORMULA_PREFIXES))):
         return value  # openpyxl stores other strings as text already
     cell = WriteOnlyCell(ws)
     try:
@@ -156,7 +156,7 @@ def _cell(ws, value: Any, sheet: str, row: int, col: int, style: tuple | None = 
         raise UsageError(t("excel.control_character", cell=f"{sheet}!{ref}", value=repr(value))) from None
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever it starts with
-        if value.startswith(_FORMULA_START):
+        if value.startswith(FORMULA_PREFIXES):
             cell.style = "Normal"
             cell.alignment = Alignment(horizontal="left")
     elif isinstance(value, dt.date):

@@ -42,7 +42,6 @@ FORMAT_RULES = (
     "formats.ids",
     "formats.written",
 )
-LIST_SEPARATORS = (";", "；")  # "；" is read as ";" (NFKC), so a Japanese IME's semicolon works too
 DATE_DTYPE = "datetime64[us]"
 
 TRUE_WORDS = ("true", "t", "yes", "y", "1", "はい", "〇", "○", "◯", "有")

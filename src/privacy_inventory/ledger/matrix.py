@@ -194,11 +194,15 @@ def flows_from_ticks(
     def report(row: int, letter: str, value: object, expected: str, code: ProblemCode) -> None:
         problems.append(problem(sheet.name, row, letter, value, expected, code=code))
 
+    known: dict[str, set[str]] = {}  # each table's ids, gathered once (not once per tick)
+
     def exists(value: str, table: str, key: str, row: int, letter: str) -> bool:
         if value.startswith(EXAMPLE_PREFIX):
             report(row, letter, value, t("formats.expected_not_example"), ProblemCode.example)
             return False
-        if value not in _ids(tables, table, key):
+        if table not in known:
+            known[table] = _ids(tables, table, key)
+        if value not in known[table]:
             what = column_label(TABLES_BY_NAME[table], key)
             expected = t("expected.matrix_reference", what=what, sheet=sheet_of[table])
             report(row, letter, value, expected, ProblemCode.dangling_reference)
@@ -233,8 +237,10 @@ def flows_from_ticks(
             good[letter] = MatrixColumn(col.partner_id, col.purpose_id, basis, col.joint_use_id)
 
     good_items: dict[int, str] = {}
-    for row in dict.fromkeys(tick.row for tick in sheet.ticks):
-        item = next(tick.item_id for tick in sheet.ticks if tick.row == row)
+    first_item: dict[int, str | None] = {}  # each ticked row's item, from its first tick
+    for tick in sheet.ticks:
+        first_item.setdefault(tick.row, tick.item_id)
+    for row, item in first_item.items():
         if item is None:
             report(row, "A", None, t("matrix.expected_item"), ProblemCode.required)
         elif exists(item, "items", "item_id", row, "A"):

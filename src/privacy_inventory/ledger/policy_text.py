@@ -232,7 +232,6 @@ EXCEPTIONS = (  # APPI Art.27(1)(i)–(iv), in the words policies use
     ("statutory_law", ("法令",)),
 )
 
-FIELDS = ("items", "scope", "purposes", "manager")
 
 
 _FIELD_WORDS = {

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from ...frames import explode_list, months_between, positions
+from ...frames import months_between, positions
 from ...i18n import Vocabulary, label
 from ...ledger.inventory import Inventory
 from ...ledger.schema import ORGANISATION_FIELDS, TABLES_BY_NAME, Direction
@@ -83,14 +83,6 @@ class RuleContext:
     def months_since(self, dates: pd.Series) -> pd.Series:
         """Whole months from each date to as_of (NA where missing)."""
         return months_between(dates, self.as_of)
-
-    def listed(self, table: str, column: str) -> pd.DataFrame:
-        """A list column (`I001;I002`) as one row per value: the row's key and the value."""
-        t = TABLES_BY_NAME[table]
-        key = t.key[0]
-        df = self.inv.table(table)
-        values = explode_list(df[column]) if column in df else pd.Series(dtype="str")
-        return pd.DataFrame({key: df.loc[values.index, key].to_numpy(), column: values.to_numpy()})
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ import pandas as pd
 from .base import RuleContext, Severity, findings, name_en, none, rule
 
 THRESHOLD = 1000  # PPC Rules Art.7(iv): more than 1,000 people
-MN_THRESHOLD = 100  # My Number breach rules Art.2 (more than 100 people; see risk_model.yaml)
 
 STEP_NAMES = {  # step → (日本語, English)
     "appi_preliminary": ("速報", "preliminary report"),

@@ -233,7 +233,6 @@ EXCEPTIONS = (  # APPI Art.27(1)(i)–(iv), in the words policies use
 )
 
 
-
 _FIELD_WORDS = {
     "items": re.compile(r"項目"),
     "scope": re.compile(r"範囲|共同利用先|共同利用者(?!の利用目的)"),

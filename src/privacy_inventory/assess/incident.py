@@ -260,10 +260,12 @@ def _join(parts: list[tuple[str, str]]) -> tuple[str, str]:
     return t("reason.sep", "ja").join(p[0] for p in parts), t("reason.sep", "en").join(p[1] for p in parts)
 
 
-def enisa_severity(items: pd.DataFrame, inc: Incident, section: Breach) -> dict[str, Any]:
+def enisa_severity(
+    items: pd.DataFrame, inc: Incident, section: Breach, circ: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """SE = DPC × EI + CB, each component with the rule that set it (in Japanese and English)."""
     e = section.enisa
-    circ = circumstances(inc, section)
+    circ = circ or circumstances(inc, section)
     adjustments = [(code, _adjustment(code, section)) for code in dict.fromkeys(inc.adjustments)]
 
     # DPC: each item's type scored and adjusted, the highest kept (ENISA: "the highest of the breached data")
@@ -583,7 +585,7 @@ def assess_incident(inv: Inventory, model: RiskModel, inc: Incident) -> Incident
     items, flows = affected(inv, inc.selection)
     people = people_affected(items, flows, inc.records)
     circ = circumstances(inc, section)
-    enisa = enisa_severity(items, inc, section)
+    enisa = enisa_severity(items, inc, section, circ)
     enisa["flags"]["over_100_people"] = people > 100
     partners = sorted(
         set(flows["partner_id"]) | ({inc.selection.partner} if inc.selection.partner else set())

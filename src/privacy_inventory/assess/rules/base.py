@@ -199,8 +199,9 @@ def source_kind(source: object) -> str | None:
 def value_source(inv: Inventory, table: str, ids: pd.Series, column: str | None = None) -> pd.Series:
     """Where a value of the subject rows comes from: 'assumption' when the row lists the column among its
     assumed values, else the row's own source (policy, regulation, record, assumption, synthetic)."""
-    t = TABLES_BY_NAME[table]
-    df = inv.table(table).drop_duplicates(t.key[0]).set_index(t.key[0])
+    key = TABLES_BY_NAME[table].key[0]
+    wanted = [key, "source"] + (["assumed"] if column is not None and "assumed" in inv.table(table) else [])
+    df = inv.table(table)[wanted].drop_duplicates(key).set_index(key)  # only what is read: flows are 1M rows
     src = ids.map(df["source"]).astype(object).astype("string").str.split(":").str[0]
     if column is not None and "assumed" in df:
         assumed = ids.map(df["assumed"]).astype(object).astype("string").fillna("")

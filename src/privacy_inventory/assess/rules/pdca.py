@@ -7,6 +7,7 @@ import pandas as pd
 
 from ...ledger.schema import ActionStatus
 from .base import RuleContext, Severity, column_label, findings, name_en, none, rule
+from .breach import about, about_en
 
 
 @rule(
@@ -47,8 +48,8 @@ def incident_without_action(ctx: RuleContext) -> pd.DataFrame:
         return none()
     return findings(
         "incidents", bad["incident_id"],
-        "事案 " + bad["incident_id"] + "（" + bad["discovered"].dt.strftime("%Y-%m-%d") + " 発覚）に再発防止の処置が登録されていない",
-        "incident " + bad["incident_id"] + " (discovered " + bad["discovered"].dt.strftime("%Y-%m-%d") + ") has no recurrence-prevention action",
+        about(bad) + "に再発防止の処置が登録されていない",
+        about_en(bad) + " has no recurrence-prevention action",
         "原因に応じた再発防止の処置を改善処置として登録し（対象はこの事案）、事案の記録にその処置を記入する",
         "add a recurrence-prevention action for this incident to the action register and enter it in the incident's record",
     )  # fmt: skip

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import UsageError
-from ..files import check_folder, naming, new_private_dir, write_with
+from ..files import built_aside, check_folder, naming, write_with
 from ..i18n import t
 from .textio import decode, parse_header
 
@@ -49,20 +48,12 @@ def replace_ledger(directory: Path, write: Callable[[Path], None], replace: bool
     check_folder(directory)
     if directory.exists() and any(directory.iterdir()) and not replace:
         raise UsageError(t("write.not_empty", path=directory))
-    tmp = new_private_dir(directory.parent, f".{directory.name}-")  # an ordinary folder, not mkdtemp's 0700
-    try:
+    # built aside and swapped in atomically (files.built_aside): a killed run leaves the old ledger or the
+    # new one, never neither; the emptiness check above stands for `replace`
+    with built_aside(directory, replace=True) as tmp:
         with naming(directory):  # a full disk names the ledger being written
             write(tmp)
         if directory.exists():
             for extra in directory.iterdir():
                 if not (tmp / extra.name).exists() and extra.is_file():
                     shutil.copy2(extra, tmp / extra.name, follow_symlinks=False)
-            old = directory.with_name(f".{directory.name}-old-{os.getpid()}")
-            os.replace(directory, old)
-            os.replace(tmp, directory)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, directory)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

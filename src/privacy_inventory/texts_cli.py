@@ -564,7 +564,6 @@ CLI_TEXTS |= {
         "ヘルプは [blue]'{command_path} {help_option}'[/] で表示できます。",
         "Try [blue]'{command_path} {help_option}'[/] for help.",
     ),
-    "cli.typer.ABORTED_TEXT": ("中止しました。", "Aborted."),
     "cli.kind.argument": ("引数", "argument"),
     "cli.kind.option": ("オプション", "option"),
     "cli.kind.parameter": ("指定", "parameter"),
@@ -644,23 +643,12 @@ CLI_TEXTS |= {
     "cli.verify.no_folder": ("{path}：報告書のフォルダがありません", "{path}: no reports folder"),
 }
 CLI_TEXTS |= {
-    "cli.error_word": ("エラー", "error"),
-    "cli.warning_word": ("警告", "warning"),
     "cli.warning": ("警告:", "Warning:"),
-    "cli.expected": ("期待される値：{what}", "expected {what}"),
     "cli.none": ("なし", "none"),
     "cli.rows": ("行数", "rows"),
     "cli.no_such_file": ("{path}：ファイルがありません", "{path}: no such file"),
     "cli.wrote": ("{path} に書き出しました", "Wrote {path}"),
     "cli.wrote_ledger": ("台帳を {path} に書き込みました", "Wrote the ledger to {path}"),
-    "cli.nothing_written.errors": (
-        "エラーが {n} 件あるため、{path} には何も書き込んでいません",
-        "{n} error(s): nothing was written to {path}",
-    ),
-    "cli.nothing_written.warnings": (
-        "警告が {n} 件あるため、何も書き込んでいません。それでも書き込むには --force を付けてください",
-        "{n} warning(s): nothing was written; use --force to write anyway",
-    ),
     # validate
     "cli.validate.ledger": ("台帳：", "Ledger: "),
     "cli.validate.rows_per_table": ("表ごとの行数", "Rows per table"),

@@ -215,7 +215,6 @@ TYPER_TEXTS = (
     "ENVVAR_STRING",
     "DEPRECATED_STRING",
     "RICH_HELP",
-    "ABORTED_TEXT",
 )
 
 

@@ -208,31 +208,16 @@ def import_xlsx(
     raw = read_ledger(resolve_ledger_dir(workbook))
     problems = raw.all_problems()
     errors = problems[problems["severity"] == "error"]
-    warnings = problems[problems["severity"] != "error"]
     if fmt is OutputFormat.json:
         print_json({"valid": errors.empty, "added_flows": raw.added_flows, "problems": records(problems)})
     else:
-        for p in problems.itertuples():
-            value = (
-                ""
-                if p.value is None or pd.isna(p.value) or p.value == ""
-                else t("problem.value", value=p.value)
-            )
-            level = t("problem.error") if p.severity == "error" else t("problem.warning")
-            level = f"[red]{level}[/]" if p.severity == "error" else f"[yellow]{level}[/]"
-            line = t("problem.line", level="\0", where=where(p), value=value, expected=p.expected)
-            console.print(level.join(escape(part) for part in line.split("\0", 1)))
+        print_problem_lines(problems)
     examples = problems[problems["code"] == "example"]
     if len(examples):
         cells = [where(p) for p in examples.itertuples()]
         shown = ", ".join(cells[:10]) + (t("xlsx.more", n=len(cells) - 10) if len(cells) > 10 else "")
         err_console.print(escape(t("xlsx.examples_left", n=len(cells), cells=shown)))
-    if not errors.empty:
-        err_console.print(f"[red]{escape(t('problem.nothing_written', n=len(errors), path=directory))}[/]")
-        raise typer.Exit(EXIT_INVALID)
-    if len(warnings) and not force:
-        err_console.print(escape(t("problem.warnings_nothing_written", n=len(warnings))))
-        raise typer.Exit(EXIT_INVALID)
+    refuse_unless_valid(problems, directory, force)
     replace_ledger(directory, lambda tmp: write_csv_ledger(raw.tables, raw.organisation, tmp), replace)
     if raw.added_flows and fmt is not OutputFormat.json:
         ids = raw.added_flows
@@ -329,23 +314,33 @@ def import_fides_map(
     with tempfile.TemporaryDirectory(prefix=".fides-import-", dir=directory.parent) as tmp:
         write_csv_ledger(tables, organisation, Path(tmp))
         problems = read_ledger(Path(tmp)).all_problems()
-    errors = problems[problems["severity"] == "error"]
-    for p in problems.itertuples():
-        level = (
-            f"[red]{t('cli.error_word')}[/]"
-            if p.severity == "error"
-            else f"[yellow]{t('cli.warning_word')}[/]"
-        )
-        expected = t("cli.expected", what=p.expected)
-        console.print(f"{level} {escape(where(p))}: {escape(expected)}")
-    if not errors.empty:
-        err_console.print(f"[red]{escape(t('cli.nothing_written.errors', n=len(errors), path=directory))}[/]")
-        raise typer.Exit(EXIT_INVALID)
-    if len(problems) and not force:
-        err_console.print(escape(t("cli.nothing_written.warnings", n=len(problems))))
-        raise typer.Exit(EXIT_INVALID)
+    print_problem_lines(problems)
+    refuse_unless_valid(problems, directory, force)
     replace_ledger(directory, lambda tmp: write_csv_ledger(tables, organisation, tmp), replace)
     counts = t("cli.findings.sep").join(
         f"{table_label(n)} {len(tables[n])}" for n in ("items", "purposes", "partners", "flows")
     )
     console.print(f"[green]✓[/] {escape(t('cli.wrote_ledger', path=directory))} ({escape(counts)})")
+
+
+def print_problem_lines(problems: pd.DataFrame) -> None:
+    """One line per problem of a ledger about to be written: error or warning, where, value, expected."""
+    for p in problems.itertuples():
+        value = (
+            "" if p.value is None or pd.isna(p.value) or p.value == "" else t("problem.value", value=p.value)
+        )
+        level = t("problem.error") if p.severity == "error" else t("problem.warning")
+        level = f"[red]{level}[/]" if p.severity == "error" else f"[yellow]{level}[/]"
+        line = t("problem.line", level="\0", where=where(p), value=value, expected=p.expected)
+        console.print(level.join(escape(part) for part in line.split("\0", 1)))
+
+
+def refuse_unless_valid(problems: pd.DataFrame, directory: Path, force: bool) -> None:
+    """Nothing is written with an error, nor with a warning unless --force (exit 1 either way)."""
+    errors = problems[problems["severity"] == "error"]
+    if not errors.empty:
+        err_console.print(f"[red]{escape(t('problem.nothing_written', n=len(errors), path=directory))}[/]")
+        raise typer.Exit(EXIT_INVALID)
+    if len(problems) and not force:
+        err_console.print(escape(t("problem.warnings_nothing_written", n=len(problems))))
+        raise typer.Exit(EXIT_INVALID)

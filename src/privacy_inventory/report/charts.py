@@ -73,22 +73,28 @@ def coverage_heatmap(inv: Inventory, lang: str = "ja") -> go.Figure:
 
 def flow_sankey(inv: Inventory, lang: str = "ja", max_nodes: int = MAX_NODES) -> go.Figure:
     """Item → purpose → partner, weighted by flows (aggregated to categories and kinds when large)."""
-    items = inv.items.assign(
-        shown=inv.items["name_en"].fillna(inv.items["name_ja"]) if lang == "en" else inv.items["name_ja"]
-    )
-    partners = inv.partners.assign(
-        shown=inv.partners["name_en"].fillna(inv.partners["name"]) if lang == "en" else inv.partners["name"]
-    )
-    f = inv.flows.merge(items[["item_id", "shown", "category"]], on="item_id").merge(
-        partners[["partner_id", "shown", "kind"]], on="partner_id", suffixes=("_item", "_partner")
-    )
     big = len(inv.items) > max_nodes or len(inv.partners) > max_nodes
-    left = f["category"].map(lambda c: label(c, ItemCategory, lang)) if big else f["shown_item"]
-    right = f["kind"].map(lambda k: label(k, PartnerKind, lang)) if big else f["shown_partner"]
-    middle = f["purpose_id"].fillna(_t("statutory", lang))
-    links = pd.DataFrame(
-        {"a": "① " + left.map(_short), "b": "② " + middle, "c": "③ " + right.map(lambda s: _short(s, 18))}
+    # each item's and partner's node label is made once on its own table, not once per flow
+    if big:
+        item_shown = inv.items["category"].map(lambda c: label(c, ItemCategory, lang))
+        partner_shown = inv.partners["kind"].map(lambda k: label(k, PartnerKind, lang))
+    else:
+        item_shown = (
+            inv.items["name_en"].fillna(inv.items["name_ja"]) if lang == "en" else inv.items["name_ja"]
+        )
+        partner_shown = (
+            inv.partners["name_en"].fillna(inv.partners["name"]) if lang == "en" else inv.partners["name"]
+        )
+    items = pd.DataFrame({"item_id": inv.items["item_id"], "a": "① " + item_shown.map(_short)})
+    partners = pd.DataFrame(
+        {"partner_id": inv.partners["partner_id"], "c": "③ " + partner_shown.map(lambda s: _short(s, 18))}
     )
+    f = (
+        inv.flows[["item_id", "purpose_id", "partner_id"]]
+        .merge(items, on="item_id")
+        .merge(partners, on="partner_id")
+    )
+    links = f.assign(b="② " + f["purpose_id"].fillna(_t("statutory", lang)))
     first = links.groupby(["a", "b"]).size().reset_index(name="n")
     second = links.groupby(["b", "c"]).size().reset_index(name="n")
     nodes = list(dict.fromkeys([*first["a"], *first["b"], *second["c"]]))

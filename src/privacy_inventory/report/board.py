@@ -20,6 +20,7 @@ from ..assess.rules import REGISTRY, Severity
 from ..i18n import t
 from .context import ReviewContext, headline, previous_headline
 from .display import Card, Cards
+from .html import nav_items
 from .labels import Names, reference, remedies
 
 DUE_SOON_DAYS = 45  # an open action due within this many days after the period's end is "due soon"
@@ -85,26 +86,24 @@ def _top_risks(ctx: ReviewContext, names: Names, n: int = 3) -> list[dict[str, A
     return out
 
 
-def _actions(ctx: ReviewContext, names: Names) -> list[dict[str, Any]]:
-    """Overdue actions, then those due within DUE_SOON_DAYS after the period's end."""
+def _actions(ctx: ReviewContext, names: Names) -> tuple[list[dict[str, Any]], str | None]:
+    """Overdue actions, then those due within DUE_SOON_DAYS after the period's end; and how many more
+    there are than the page lists."""
     a = actions_status(ctx.inv, ctx.as_of)
     soon = pd.Timestamp(ctx.as_of + dt.timedelta(days=DUE_SOON_DAYS))
     due_soon = (a["state"] == ActionState.open) & a["due"].notna() & (a["due"] <= soon)
-    picked = a[(a["state"] == ActionState.overdue) | due_soon].sort_values("due").head(ACTIONS_LISTED)
+    listed = a[(a["state"] == ActionState.overdue) | due_soon]
+    picked = listed.sort_values("due").head(ACTIONS_LISTED)
+    more = (
+        t("board.actions_more", ctx.lang, n=len(listed) - ACTIONS_LISTED)
+        if len(listed) > ACTIONS_LISTED
+        else None
+    )
     return [{"id": r["action_id"], "title": r["title"], "about": reference(names, r["refers_to"]),
              "owner": r["owner"] if isinstance(r["owner"], str) else t("board.no_owner", ctx.lang),
              "due": r["due"].date().isoformat() if pd.notna(r["due"]) else "—",
              "state": ActionState(r["state"]).label(ctx.lang), "overdue": r["state"] == ActionState.overdue,
-             "href": f"04_review.html#action-{r['action_id']}"} for r in picked.to_dict(orient="records")]  # fmt: skip
-
-
-def _actions_more(ctx: ReviewContext) -> str | None:
-    a = actions_status(ctx.inv, ctx.as_of)
-    soon = pd.Timestamp(ctx.as_of + dt.timedelta(days=DUE_SOON_DAYS))
-    n = int(
-        ((a["state"] == ActionState.overdue) | ((a["state"] == ActionState.open) & (a["due"] <= soon))).sum()
-    )
-    return t("board.actions_more", ctx.lang, n=n - ACTIONS_LISTED) if n > ACTIONS_LISTED else None
+             "href": f"04_review.html#action-{r['action_id']}"} for r in picked.to_dict(orient="records")], more  # fmt: skip
 
 
 def _high_findings(ctx: ReviewContext) -> tuple[list[dict[str, Any]], str | None]:
@@ -161,6 +160,7 @@ def board_summary(
     before = prev[1] if prev else None
     reg = register(ctx.assessment)
     high_findings, findings_more = _high_findings(ctx)
+    actions, actions_more = _actions(ctx, names)
     unaddressed = len(reg.unaddressed_findings)
     spec = [("high_residual", h["high_risk_flows_residual"], ("high_risk_flows_residual",), "02_risk.html#top-flows"),
             ("findings_high", h["findings"]["high"], ("findings", "high"), "03_compliance.html#severity-high"),
@@ -175,10 +175,10 @@ def board_summary(
         "lang": lang, "org": org, "period": h["period"], "as_of": h["as_of"], "generated": generated,
         "title": t("index.title", lang), "message": _message(ctx, h, prev, unaddressed),
         "cards": cards._repr_html_() if pages else Cards(cards.cards, lang)._repr_html_(),
-        "risks": _top_risks(ctx, names), "actions": _actions(ctx, names), "findings": high_findings,
-        "findings_more": findings_more, "actions_more": _actions_more(ctx),
+        "risks": _top_risks(ctx, names), "actions": actions, "findings": high_findings,
+        "findings_more": findings_more, "actions_more": actions_more,
         "asks": _asks(ctx, h, unaddressed, len(reg.unaddressed_risks), prev),
-        "nav": [(f"{p}.html", t(f"page.{p}", lang), p == "index") for p in ["index", *pages]],
+        "nav": nav_items(pages, "index", lang),
         "files": [(name, t(f"index.file.{name}", lang)) for name in FILES],
         "t": {k: t(f"board.{k}", lang) for k in BOARD_LABELS},
     }  # fmt: skip

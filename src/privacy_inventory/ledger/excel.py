@@ -40,7 +40,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..errors import UsageError
 from ..files import write_with
 from ..i18n import Vocabulary, both, t
-from .formats import FORMAT_RULES, canonical_frame, normalise, parse_bools, parse_dates, parse_ints
+from .formats import FORMAT_RULES, codes_from_labels, normalise, parse_bools, parse_dates, parse_ints
 from .inventory import dotted_get
 from .matrix import (
     HEADER_KEYS,
@@ -502,7 +502,7 @@ def _write_matrix(ws, tables: dict[str, pd.DataFrame], lists: _Lists) -> None:
     """Items down, one column per partner × purpose × basis × arrangement across, ● where flows has it."""
     items = tables.get("items", pd.DataFrame(columns=["item_id", "name_ja"]))
     partners = tables.get("partners", pd.DataFrame(columns=["partner_id", "name", "kind"]))
-    flows = canonical_frame(FLOWS, tables.get("flows", pd.DataFrame(columns=FLOWS.column_names)))
+    flows = _basis_as_codes(tables.get("flows", pd.DataFrame(columns=FLOWS.column_names)))
     columns, recorded = columns_from_flows(flows, partners)
     item_ids = items.get("item_id", pd.Series(dtype="str")).astype("string").fillna("").tolist()
     too_large = len(columns) > MATRIX_MAX_COLUMNS or len(columns) * len(item_ids) > MATRIX_MAX_CELLS
@@ -944,13 +944,21 @@ def _read_matrix(ws, name: str) -> MatrixSheet:
     return matrix
 
 
+def _basis_as_codes(flows: pd.DataFrame) -> pd.DataFrame:
+    """The flows with their basis as codes: the matrix reads only ids and the basis (the whole table's
+    canonical form would cost a second pass over every column of every flow)."""
+    if "basis" not in flows:
+        return flows
+    return flows.assign(basis=codes_from_labels(flows["basis"], Basis))
+
+
 def _apply_matrix(matrix: MatrixSheet, tables: dict[str, pd.DataFrame], layout: WorkbookLayout,
                   problems: list[dict]) -> list[str]:  # fmt: skip
     """Add the matrix's new ticks to the flows table; return their new ids."""
     problems.extend(matrix.problems)
     if not matrix.ticks:
         return []
-    flows = canonical_frame(FLOWS, tables["flows"])  # the flows sheet's basis as codes, to compare
+    flows = _basis_as_codes(tables["flows"])  # the flows sheet's basis as codes, to compare
     sheet_of = {table.name: layout.sheet_of(table) for table in TABLES}
     added, found = flows_from_ticks(matrix, {**tables, "flows": flows}, sheet_of)
     problems.extend(found)

@@ -77,7 +77,7 @@ def build_notice(inv: Inventory, lang: str = "ja") -> Notice:
     purposes = _names(p, "purpose_id", "text_ja", "text_en", lang)
     partners = _names(inv.partners, "partner_id", "name", "name_en", lang)
     excludes = inv.partners.set_index("partner_id")["excludes"].map(list_values).to_dict()
-    org = inv.org("name_en") if lang == "en" and inv.org("name_en") else inv.org("name")
+    org = inv.display_name(lang)
     blocks_: list[ArrangementNotice] = []
     for a in arrangements(inv):
         users = []

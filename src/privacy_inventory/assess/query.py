@@ -21,9 +21,7 @@ from ..frames import months_between, split_reference
 from ..ledger.schema import ControlStatus
 from .actions import actions_status
 from .explain import explain
-from .pipeline import Assessment
-from .risk import score
-from .rules import run_rules
+from .pipeline import Assessment, assess
 
 FLOW_VIEW_COLUMNS = {
     "flow_id": "the flow",
@@ -152,10 +150,7 @@ def what_if(a: Assessment, controls: list[str] | None = None, as_of: dt.date | N
         if unknown:
             raise ValueError(f"not planned controls of this ledger: {', '.join(unknown)}")
     c.loc[chosen, "status"] = ControlStatus.implemented
-    when = as_of or a.as_of
-    risk = score(inv, a.model, when)
-    return Assessment(inv, a.model, risk, run_rules(inv, when, inspection_interval_months=a.model.inspection_interval_months),
-                      when, a.ledger_dir)  # fmt: skip
+    return dataclasses.replace(assess(inv, model=a.model, as_of=as_of or a.as_of), ledger_dir=a.ledger_dir)
 
 
 def level_changes(before: Assessment, after: Assessment) -> pd.DataFrame:

@@ -70,6 +70,10 @@ class Inventory:
         """organisation.yaml value at a dotted path, or None."""
         return dotted_get(self.organisation, dotted)
 
+    def display_name(self, lang: str) -> Any:
+        """The organisation's name in `lang`: its English name in English when it has one."""
+        return self.org("name_en") if lang == "en" and self.org("name_en") else self.org("name")
+
     def summary(self) -> dict[str, Any]:
         """Headline figures for people: rows per table, items per category, flows per basis."""
         items, flows = self.items, self.flows

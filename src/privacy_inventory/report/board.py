@@ -170,7 +170,7 @@ def board_summary(
             ("flows", h["flows"], ("flows",), "01_inventory.html#flows")]  # fmt: skip
     cards = Cards([Card(t(f"kpi.{k}", lang), v, _delta(v, before, *path), k not in ("items", "flows"), href)
                    for k, v, path, href in spec], lang, previous=prev[0] if prev else None)  # fmt: skip
-    org = ctx.inv.org("name_en") if lang == "en" and ctx.inv.org("name_en") else ctx.inv.org("name")
+    org = ctx.inv.display_name(lang)
     return {
         "lang": lang, "org": org, "period": h["period"], "as_of": h["as_of"], "generated": generated,
         "title": t("index.title", lang), "message": _message(ctx, h, prev, unaddressed),

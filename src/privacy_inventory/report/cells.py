@@ -102,7 +102,7 @@ def _col(ctx: ReviewContext, name: str, kind: str = "text", vocabulary: type[Voc
 
 def page(ctx: ReviewContext, name: str) -> Html:
     """The page's title and the styles and script its tables need (once per page)."""
-    org = ctx.inv.org("name_en") if ctx.lang == "en" and ctx.inv.org("name_en") else ctx.inv.org("name")
+    org = ctx.inv.display_name(ctx.lang)
     title = _tx(ctx, "cell.page_title", org=org, page=_tx(ctx, f"page.{name}"), period=str(ctx.period))
     subtitle = _tx(ctx, "cell.as_of_line", as_of=ctx.as_of.isoformat(), ledger=_ledger_name(ctx))
     head = f"<style>{css(ctx.model.levels)}</style>" + interactive_tables(ctx.lang).html
@@ -694,7 +694,7 @@ def incident_key_figures(a: IncidentAssessment, lang: str = "ja") -> None:
 
 
 def incident_page(a: IncidentAssessment, inv: Inventory, lang: str = "ja") -> Html:
-    org = inv.org("name_en") if lang == "en" and inv.org("name_en") else inv.org("name")
+    org = inv.display_name(lang)
     title = t("incident.page_title", lang, org=org, date=a.incident.discovered)
     levels = load_model(model_path(inv.path if Path(inv.path).exists() else None)).levels
     return Html(

@@ -90,7 +90,7 @@ def _write_data(ctx: ReviewContext, tmp: Path, prev: Period | None) -> tuple[dic
 
 def _header(ctx: ReviewContext) -> str:
     """The printed pages' header: organisation, review, period."""
-    org = ctx.inv.org("name_en") if ctx.lang == "en" and ctx.inv.org("name_en") else ctx.inv.org("name")
+    org = ctx.inv.display_name(ctx.lang)
     return f"{org} — {t('index.title', ctx.lang)} {ctx.period}"
 
 
@@ -115,7 +115,7 @@ def write_data_only(ctx: ReviewContext, out: Path, note: str) -> Path:
 
 def page_settings(ctx: ReviewContext, name: str, pages: list[str] | tuple[str, ...] = NOTEBOOKS) -> dict:
     """What the export template needs for one page: title, language, styles, navigation, plotly.js."""
-    org = ctx.inv.org("name_en") if ctx.lang == "en" and ctx.inv.org("name_en") else ctx.inv.org("name")
+    org = ctx.inv.display_name(ctx.lang)
     return {"title": f"{org} — {t(f'page.{name}', ctx.lang)} {ctx.period}", "lang": ctx.lang,
             "css": css(ctx.model.levels, _header(ctx)), "nav": nav_items(list(pages), name, ctx.lang),
             "nav_label": t("board.nav", ctx.lang), "plotly_src": PLOTLY_ASSET}  # fmt: skip

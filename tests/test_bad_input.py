@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -243,3 +244,28 @@ def test_malformed_csv_row_is_located(cli, ledger):
     code, data = problems_of(cli, ledger)
     [p] = find(data["problems"], file="departments.csv")
     assert code == 1 and p["code"] == "csv_syntax"
+
+
+@pytest.mark.parametrize(
+    ("text", "ja", "en"),
+    [
+        ("name: [unclosed\n", "「]」で閉じていません", "is not closed with ']'"),
+        ("name: a\n  b: 1\n", "「キー: 値」は書けません", "'key: value' cannot stand here"),
+        ("name:\n\tb: 1\n", "タブ文字", "a tab cannot indent"),
+        ('name: "abc\n', "引用符が閉じない", "quote is still open"),
+        ("name: @co-op\n", "「@」で始める", "start with '@'"),
+    ],
+)
+def test_yaml_syntax_errors_are_said_in_the_readers_language(cli, ledger, text, ja, en):
+    """PyYAML's English sentences are not shown to a Japanese reader: the common ones are said again."""
+    (ledger / "organisation.yaml").write_text(text, encoding="utf-8")
+    for lang, words in (("ja", ja), ("en", en)):
+        res = cli("validate", ledger, "--format", "json", "--lang", lang)
+        [p] = find(json.loads(res.out)["problems"], file="organisation.yaml")
+        assert res.code == 1 and p["code"] == "yaml_syntax" and words in p["expected"], (lang, p)
+    assert not re.search(r"[a-z]{3}", p_ja_expected(cli, ledger))  # no English left in the Japanese
+
+
+def p_ja_expected(cli, ledger) -> str:
+    res = cli("validate", ledger, "--format", "json", "--lang", "ja")
+    return find(json.loads(res.out)["problems"], file="organisation.yaml")[0]["expected"]

@@ -61,6 +61,7 @@ def test_every_command_helps_in_both_languages(cli, path, lang, flag):
     if lang == "ja":
         assert JAPANESE.search(res.out), res.out
         assert english_sentences(res.out) == [], res.out
+        assert "[OPTIONS]" not in res.out and "COMMAND" not in res.out and "[オプション]" in res.out
     else:
         assert not JAPANESE.search(res.out), res.out
         assert "Usage:" in res.out and "Options" in res.out

@@ -362,7 +362,7 @@ def test_bad_policy_files_exit_2_with_the_file_and_what_was_expected(cli, tmp_pa
     assert str(path) in res.err and expected in res.err and "policy" in res.err
     assert "Traceback" not in res.out + res.err and not out.exists()
     ja = cli("draft", path, out, "--lang", "ja")
-    assert ja.code == 2 and "エラー：" in ja.err
+    assert ja.code == 2 and "エラー: " in ja.err
 
 
 def test_a_folder_is_not_a_policy(cli, tmp_path):

@@ -176,6 +176,11 @@ def test_notice_cli(cli, tmp_path):
     assert {d["where"] for d in data["differences"]} == {"ledger_only"}
     assert cli("notice", "--lang", "fr").code == 2
     assert cli("notice", "--compare", tmp_path / "nope.txt").code == 2
+    (tmp_path / "empty.txt").write_text(" \n", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)
+    for name, why in (("empty.txt", "the file is empty"), ("image.png", "not a text file")):
+        res = cli("notice", "--compare", tmp_path / name, "--lang", "en")  # read as `draft` reads a policy
+        assert res.code == 2 and name in res.err and why in res.err and "policy" in res.err, res
 
 
 def test_bundled_published_policy_is_the_seed_text():

@@ -191,6 +191,9 @@ def test_verify_detects_changed_missing_and_added_files(tmp_path, cli):
     assert problems == {"scores.csv": "changed", "snapshot/flows.parquet": "missing", "extra.txt": "added"}
     res = cli("verify", "2025Q3", "--out", out)
     assert res.code == 1 and "scores.csv" in res.out
+    history = cli("verify", "--out", out, "--lang", "ja")  # every period: the table has a period column
+    assert history.code == 1 and "2025Q3" in history.out
+    assert "期" in history.out and "period" not in history.out and "内容が変わった" in history.out
     assert cli("verify", "2024Q1", "--out", out).code == 2
 
 

@@ -965,7 +965,6 @@ TEXTS |= {
         "{path}：フォルダが空ではありません。新しいフォルダを指定するか、--force で置き換えてください（中身はすべて置き換わります）",
         "{path}: the folder is not empty; choose a new folder, or use --force to replace it (everything in it is replaced)",
     ),
-    "draft.error.prefix": ("エラー：", "Error: "),
     "draft.org.name": ("名称", "name"),
     "draft.org.address": ("住所", "address"),
     "draft.org.representative": ("代表者", "representative"),
@@ -1424,6 +1423,55 @@ TEXTS |= {
         "キー「{key}」が重複しています（最初は{first}行目）",
         "the key '{key}' appears twice (first on line {first})",
     ),
+    "yamlin.pyyaml.unclosed_list": (
+        "「[」で始めたリストが「]」で閉じていません（{found}まで読みました）",
+        "a list opened with '[' is not closed with ']' (read up to {found})",
+    ),
+    "yamlin.pyyaml.unclosed_mapping": (
+        "「{{」で始めた項目が「}}」で閉じていません（{found}まで読みました）",
+        "a mapping opened with '{{' is not closed with '}}' (read up to {found})",
+    ),
+    "yamlin.pyyaml.indentation": (
+        "字下げがそろっていません（同じ階層のキーは同じ数の空白で始めてください）",
+        "the indentation does not line up (keys at one level start with the same number of spaces)",
+    ),
+    "yamlin.pyyaml.colon": (
+        "ここに「キー: 値」は書けません（字下げか、値の中の「: 」を確かめてください。値は引用符で囲めます）",
+        "a 'key: value' cannot stand here (check the indentation, or quote a value that contains ': ')",
+    ),
+    "yamlin.pyyaml.no_colon": (
+        "キーの後の「: 」が見つかりません",
+        "the ': ' after a key is missing",
+    ),
+    "yamlin.pyyaml.tab": (
+        "字下げにタブ文字は使えません（空白で字下げしてください）",
+        "a tab cannot indent YAML (indent with spaces)",
+    ),
+    "yamlin.pyyaml.character": (
+        "値を「{found}」で始めることはできません（値を引用符で囲んでください）",
+        "a value cannot start with '{found}' (put the value in quotes)",
+    ),
+    "yamlin.pyyaml.open_quote": (
+        "引用符が閉じないままファイルが終わっています",
+        "a quote is still open at the end of the file",
+    ),
+    "yamlin.pyyaml.escape": (
+        "二重引用符の中の「\\{found}」は使えない書き方です（「\\」を重ねるか、一重引用符で囲んでください）",
+        "'\\{found}' inside double quotes is not a valid escape (double the '\\' or use single quotes)",
+    ),
+    "yamlin.pyyaml.control": (
+        "使えない制御文字（U+{found}）が含まれています",
+        "the file contains a control character that is not allowed (U+{found})",
+    ),
+    "yamlin.pyyaml.tag": (
+        "タグ「{found}」は使えません（値をそのまま書いてください）",
+        "the tag '{found}' is not allowed (write the plain value)",
+    ),
+    "yamlin.pyyaml.anchor": (
+        "アンカー「&{found}」が重複しています（アンカーは使わず、値をそのまま書いてください）",
+        "the anchor '&{found}' appears twice (write values out instead of using anchors)",
+    ),
+    "yamlin.pyyaml.end": ("ファイルの終わり", "the end of the file"),
     "yamlin.too_large": (
         "ファイルが大きすぎます（{size:,}文字、上限{limit:,}文字）",
         "the file is too large ({size:,} characters; at most {limit:,})",

@@ -549,6 +549,8 @@ CLI_TEXTS |= {
 # --- typer's and click's own words (see cli/language.py) ------------------------------------------
 CLI_TEXTS |= {
     "cli.usage": ("使い方: ", "Usage: "),
+    "cli.usage.options": ("[オプション]", "[OPTIONS]"),
+    "cli.usage.command": ("コマンド [引数]...", "COMMAND [ARGS]..."),
     "cli.help_option": ("このヘルプを表示して終了する。", "Show this message and exit."),
     "cli.choices": ("（{pairs}）", "({pairs})"),
     "cli.choices.sep": (" / ", "; "),
@@ -796,6 +798,7 @@ CLI_TEXTS |= {
     "cli.col.refers_to": ("対象", "refers to"),
     "cli.col.category": ("区分", "category"),
     "cli.col.basis": ("根拠", "basis"),
+    "cli.col.period": ("期", "period"),
     # counts of a diff (LedgerDiff.counts)
     "cli.col.changes": ("台帳の変更", "ledger changes"),
     "cli.col.risk_moves": ("リスクの変化", "risk moves"),

@@ -13,11 +13,11 @@ from rich.markup import escape
 from ..assess.notice import DIFFERENCES, blocks, build_notice, compare_with_policy, labelled, render_markdown
 from ..assess.pipeline import assess, load_inventory
 from ..assess.rules import SEVERITIES, Severity, catalogue
-from ..errors import EXIT_INVALID, UsageError
+from ..errors import EXIT_INVALID
 from ..files import write_text_atomic
 from ..i18n import label, t
+from ..ledger.draft import read_policy
 from ..ledger.load import resolve_ledger_dir
-from ..ledger.textio import UnreadableText, read_text
 from ..report.html import notice_page
 from .options import (
     AsOfOpt,
@@ -84,12 +84,7 @@ def rules(fmt: FormatOpt = OutputFormat.table) -> None:
 
 
 def _compare(ledger: Path | None, compare: Path, lang: str, fmt: NoticeFormat) -> None:
-    if not compare.is_file():
-        raise UsageError(t("cli.no_such_file", path=compare))
-    try:
-        text = read_text(compare)
-    except UnreadableText as exc:
-        raise UsageError(f"{compare}: {exc.detail}") from None
+    text = read_policy(compare)  # the same reading as `draft`: missing, empty, binary, encoding each said
     diff = compare_with_policy(load_inventory(resolve_ledger_dir(ledger)), text)
     counts = diff.attrs["counts"]
     is_diff = diff["where"].isin(DIFFERENCES)

@@ -51,9 +51,7 @@ def draft(
             raise typer.Exit(EXIT_INVALID)
         write_draft(result, policy, out, force=force)
     except DraftError as exc:
-        err_console.print(
-            f"[bold red]{escape(t('draft.error.prefix', lang_))}[/]{escape(exc.message(lang_))}"
-        )
+        err_console.print(f"[bold red]{escape(t('cli.error', lang_))}[/] {escape(exc.message(lang_))}")
         raise typer.Exit(EXIT_USAGE) from None
     console.print("[green]✓[/] " + escape(t("draft.written", lang_, out=out)))
     console.print(escape(t("draft.assumed", lang_)))

@@ -143,9 +143,13 @@ VALUE_WORDS = ("str", "int", "float", "Path")
 
 
 class _Formatter(HelpFormatter):
-    """click's formatter with the usage line's prefix in the reader's language."""
+    """click's formatter with the usage line's words in the reader's language (the argument names stay:
+    the help text refers to them)."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("[OPTIONS]", t("cli.usage.options")).replace(
+            "COMMAND [ARGS]...", t("cli.usage.command")
+        )
         super().write_usage(prog, args, t("cli.usage") if prefix is None else prefix)
 
 

@@ -149,5 +149,31 @@ def yaml_error_line(exc: yaml.YAMLError) -> int | None:
     return mark.line + 1 if mark is not None else None
 
 
+# PyYAML's own messages are English sentences; the common ones are said again for people, in their
+# language. Anything else keeps PyYAML's words rather than a vaguer guess.
+_PYYAML_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^expected ',' or '\]', but got '?(?P<found>.*?)'?$"), "yamlin.pyyaml.unclosed_list"),
+    (re.compile(r"^expected ',' or '\}', but got '?(?P<found>.*?)'?$"), "yamlin.pyyaml.unclosed_mapping"),
+    (re.compile(r"^expected <block end>, but found '?(?P<found>.*?)'?$"), "yamlin.pyyaml.indentation"),
+    (re.compile(r"^mapping values are not allowed here$"), "yamlin.pyyaml.colon"),
+    (re.compile(r"^could not find expected ':'$"), "yamlin.pyyaml.no_colon"),
+    (re.compile(r"^found character '\\t' that cannot start any token$"), "yamlin.pyyaml.tab"),
+    (re.compile(r"^found character '(?P<found>.*)' that cannot start any token$"), "yamlin.pyyaml.character"),
+    (re.compile(r"^found unexpected end of stream$"), "yamlin.pyyaml.open_quote"),
+    (re.compile(r"^found unknown escape character '(?P<found>.*)'$"), "yamlin.pyyaml.escape"),
+    (re.compile(r"^unacceptable character #x(?P<found>[0-9a-fA-F]+)"), "yamlin.pyyaml.control"),
+    (re.compile(r"^could not determine a constructor for the tag '(?P<found>.*)'$"), "yamlin.pyyaml.tag"),
+    (re.compile(r"^found duplicate anchor '(?P<found>.*)'"), "yamlin.pyyaml.anchor"),  # in `context`
+)
+
+
 def yaml_error_text(exc: yaml.YAMLError) -> str:
-    return str(getattr(exc, "problem", None) or exc)
+    """What is wrong, for a person: PyYAML's message in the current language where it is a known one."""
+    problem = str(getattr(exc, "problem", None) or exc)
+    context = str(getattr(exc, "context", None) or "")
+    for pattern, key in _PYYAML_PROBLEMS:
+        m = pattern.match(problem) or pattern.match(context)
+        if m:
+            found = m.groupdict().get("found", "")
+            return t(key, found=t("yamlin.pyyaml.end") if found == "<stream end>" else found)
+    return problem

@@ -3,6 +3,7 @@ mapping to the taxonomy is complete and reversible, and import-fides gives the l
 
 from __future__ import annotations
 
+import re
 import string
 from collections import defaultdict
 from pathlib import Path
@@ -293,6 +294,27 @@ def test_import_refuses_a_data_map_it_did_not_write(tmp_path, cli):
     assert res.code == 2 and "export-fides" in res.err
     assert not (tmp_path / "back").exists()
     assert cli("import-fides", tmp_path / "nowhere", tmp_path / "back").code == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "ja", "en"),
+    [
+        (
+            b"system:\n  - fides_key: a\n    name: [x\n",
+            "4行目：「[」で始めたリスト",
+            "line 4: a list opened with '['",
+        ),
+        (b"system:\n  - name: \xff\xfe\n", "バイト目が UTF-8 ではありません", "is not UTF-8"),
+    ],
+)
+def test_import_says_why_a_file_is_not_yaml_in_the_readers_language(tmp_path, cli, content, ja, en):
+    (tmp_path / "map").mkdir()
+    (tmp_path / "map" / "systems.yml").write_bytes(content)
+    for lang, words in (("ja", ja), ("en", en)):
+        res = cli("import-fides", tmp_path / "map", tmp_path / "back", "--lang", lang)
+        assert res.code == 2 and "systems.yml" in res.err and words in res.err, res
+        assert not re.search(r"[A-Za-z]+Error", res.err.replace("Error: ", ""))  # no exception class names
+    assert not (tmp_path / "back").exists()
 
 
 def test_export_refuses_a_folder_with_files(tmp_path, cli):

@@ -1424,12 +1424,12 @@ TEXTS |= {
         "the key '{key}' appears twice (first on line {first})",
     ),
     "yamlin.pyyaml.unclosed_list": (
-        "「[」で始めたリストが「]」で閉じていません（{found}まで読みました）",
-        "a list opened with '[' is not closed with ']' (read up to {found})",
+        "「[」で始めたリストが「]」で閉じていません",
+        "a list opened with '[' is not closed with ']'",
     ),
     "yamlin.pyyaml.unclosed_mapping": (
-        "「{{」で始めた項目が「}}」で閉じていません（{found}まで読みました）",
-        "a mapping opened with '{{' is not closed with '}}' (read up to {found})",
+        "「{{」で始めた項目が「}}」で閉じていません",
+        "a mapping opened with '{{' is not closed with '}}'",
     ),
     "yamlin.pyyaml.indentation": (
         "字下げがそろっていません（同じ階層のキーは同じ数の空白で始めてください）",
@@ -1451,13 +1451,17 @@ TEXTS |= {
         "値を「{found}」で始めることはできません（値を引用符で囲んでください）",
         "a value cannot start with '{found}' (put the value in quotes)",
     ),
+    "yamlin.pyyaml.some_character": (
+        "値の始めに使えない文字（タブ、@、` など）があります（値を引用符で囲み、字下げは空白で）",
+        "a character that cannot start a value (a tab, @, ` …): quote the value, indent with spaces",
+    ),
     "yamlin.pyyaml.open_quote": (
         "引用符が閉じないままファイルが終わっています",
         "a quote is still open at the end of the file",
     ),
     "yamlin.pyyaml.escape": (
-        "二重引用符の中の「\\{found}」は使えない書き方です（「\\」を重ねるか、一重引用符で囲んでください）",
-        "'\\{found}' inside double quotes is not a valid escape (double the '\\' or use single quotes)",
+        "二重引用符の中の「\\」の後が使えない文字です（「\\」を重ねるか、一重引用符で囲んでください）",
+        "a '\\' inside double quotes starts no valid escape (double the '\\' or use single quotes)",
     ),
     "yamlin.pyyaml.control": (
         "使えない制御文字（U+{found}）が含まれています",
@@ -1468,10 +1472,9 @@ TEXTS |= {
         "the tag '{found}' is not allowed (write the plain value)",
     ),
     "yamlin.pyyaml.anchor": (
-        "アンカー「&{found}」が重複しています（アンカーは使わず、値をそのまま書いてください）",
-        "the anchor '&{found}' appears twice (write values out instead of using anchors)",
+        "同じ名前のアンカー（&）が二度あります（アンカーは使わず、値をそのまま書いてください）",
+        "an anchor (&) name appears twice (write values out instead of using anchors)",
     ),
-    "yamlin.pyyaml.end": ("ファイルの終わり", "the end of the file"),
     "yamlin.too_large": (
         "ファイルが大きすぎます（{size:,}文字、上限{limit:,}文字）",
         "the file is too large ({size:,} characters; at most {limit:,})",

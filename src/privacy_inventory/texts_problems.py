@@ -323,6 +323,8 @@ PROBLEM_TEXTS |= {
         "{path}: YAML として読めません（{detail}）",
         "{path}: cannot be read as YAML ({detail})",
     ),
+    "fides.not_utf8": ("{byte}バイト目が UTF-8 ではありません", "byte {byte} is not UTF-8"),
+    "fides.yaml_line": ("{line}行目：", "line {line}: "),
     "fides.not_a_directory": (
         "{path}: Fides の YAML ファイルのフォルダではありません",
         "{path}: not a directory of Fides YAML files",

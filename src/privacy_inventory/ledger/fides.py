@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from ..errors import UsageError
+from ..errors import UsageError, os_reason
 from ..files import built_aside
 from ..frames import list_values, positions
 from ..i18n import both, t
@@ -55,7 +55,7 @@ from .schema import (
     Subject,
 )
 from .textio import read_csv_strings
-from .yamlin import refuse_aliases
+from .yamlin import refuse_aliases, yaml_error_line, yaml_error_text
 from .yamlout import dump_yaml
 
 META_KEY = "privacy_inventory"
@@ -612,8 +612,16 @@ def _load(path: Path) -> dict:
         text = path.read_text(encoding="utf-8")
         refuse_aliases(text)  # an alias chain would expand to gigabytes once the values are read
         data = yaml.load(text, Loader=loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise UsageError(t("fides.bad_yaml", path=path, detail=f"{type(exc).__name__}: {exc}")) from None
+    except OSError as exc:
+        raise UsageError(t("fides.bad_yaml", path=path, detail=os_reason(exc))) from None
+    except UnicodeDecodeError as exc:  # fideslang files are UTF-8 by definition
+        raise UsageError(
+            t("fides.bad_yaml", path=path, detail=t("fides.not_utf8", byte=exc.start + 1))
+        ) from None
+    except yaml.YAMLError as exc:
+        line = yaml_error_line(exc)
+        where = t("fides.yaml_line", line=line) if line else ""
+        raise UsageError(t("fides.bad_yaml", path=path, detail=where + yaml_error_text(exc))) from None
     return data if isinstance(data, dict) else {}
 
 

@@ -151,19 +151,29 @@ def yaml_error_line(exc: yaml.YAMLError) -> int | None:
 
 # PyYAML's own messages are English sentences; the common ones are said again for people, in their
 # language. Anything else keeps PyYAML's words rather than a vaguer guess.
-_PYYAML_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"^expected ',' or '\]', but got '?(?P<found>.*?)'?$"), "yamlin.pyyaml.unclosed_list"),
-    (re.compile(r"^expected ',' or '\}', but got '?(?P<found>.*?)'?$"), "yamlin.pyyaml.unclosed_mapping"),
-    (re.compile(r"^expected <block end>, but found '?(?P<found>.*?)'?$"), "yamlin.pyyaml.indentation"),
-    (re.compile(r"^mapping values are not allowed here$"), "yamlin.pyyaml.colon"),
+_PYYAML_PROBLEMS: tuple[tuple[re.Pattern[str], str], ...] = (  # PyYAML's words, then libyaml's
+    (
+        re.compile(r"^(?:did not find )?expected ',' or '\]'(?:, but got '?(?P<found>.*?)'?)?$"),
+        "yamlin.pyyaml.unclosed_list",
+    ),
+    (
+        re.compile(r"^(?:did not find )?expected ',' or '\}'(?:, but got '?(?P<found>.*?)'?)?$"),
+        "yamlin.pyyaml.unclosed_mapping",
+    ),
+    (
+        re.compile(r"^expected <block end>, but found|^did not find expected (?:key|'-' indicator)$"),
+        "yamlin.pyyaml.indentation",
+    ),
+    (re.compile(r"^mapping values are not allowed (?:here|in this context)$"), "yamlin.pyyaml.colon"),
     (re.compile(r"^could not find expected ':'$"), "yamlin.pyyaml.no_colon"),
     (re.compile(r"^found character '\\t' that cannot start any token$"), "yamlin.pyyaml.tab"),
     (re.compile(r"^found character '(?P<found>.*)' that cannot start any token$"), "yamlin.pyyaml.character"),
+    (re.compile(r"^found character that cannot start any token$"), "yamlin.pyyaml.some_character"),
     (re.compile(r"^found unexpected end of stream$"), "yamlin.pyyaml.open_quote"),
-    (re.compile(r"^found unknown escape character '(?P<found>.*)'$"), "yamlin.pyyaml.escape"),
+    (re.compile(r"^found unknown escape character(?: '(?P<found>.*)')?$"), "yamlin.pyyaml.escape"),
     (re.compile(r"^unacceptable character #x(?P<found>[0-9a-fA-F]+)"), "yamlin.pyyaml.control"),
     (re.compile(r"^could not determine a constructor for the tag '(?P<found>.*)'$"), "yamlin.pyyaml.tag"),
-    (re.compile(r"^found duplicate anchor '(?P<found>.*)'"), "yamlin.pyyaml.anchor"),  # in `context`
+    (re.compile(r"^found duplicate anchor(?: '(?P<found>.*)')?"), "yamlin.pyyaml.anchor"),  # in `context`
 )
 
 
@@ -174,6 +184,6 @@ def yaml_error_text(exc: yaml.YAMLError) -> str:
     for pattern, key in _PYYAML_PROBLEMS:
         m = pattern.match(problem) or pattern.match(context)
         if m:
-            found = m.groupdict().get("found", "")
-            return t(key, found=t("yamlin.pyyaml.end") if found == "<stream end>" else found)
+            found = m.groupdict().get("found") or ""
+            return t(key, found=found)
     return problem

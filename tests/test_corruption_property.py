@@ -9,10 +9,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from privacy_inventory.ledger.formats import code_of, parse_bool, parse_dates, parse_ints
 from privacy_inventory.ledger.load import read_raw
 from privacy_inventory.ledger.schema import TABLES, Column
 from privacy_inventory.paths import bundled_inventory
@@ -23,7 +25,7 @@ from .ledger_edit import read, write
 BAD_VALUES = {
     "enum": ["not_a_value", "JOINT_USE", "共同利用"],
     "bool": ["perhaps", "2", "真"],
-    "int": ["-3", "1.5", "abc", "１０"],
+    "int": ["-3", "1.5", "abc", "十", "１．５"],  # full-width １０ and 12,000 are valid numbers
     "date": ["2023-02-30", "31/12/2023", "2024-13-01", "soon"],
     "ref": ["MISSING_ID", "X-000"],
 }
@@ -42,6 +44,17 @@ def corruptions_for(col: Column) -> list[str]:
 
 
 CANDIDATES = [(t, c) for t in TABLES for c in t.columns if corruptions_for(c)]
+
+
+def test_every_bad_value_is_bad_for_its_kind():
+    """The property below is only honest while its corruptions stay invalid as input formats grow."""
+    ints = parse_ints(pd.Series(BAD_VALUES["int"], dtype=object))
+    assert ints.isna().sum() == len(BAD_VALUES["int"]) - 1 and ints.iloc[0] == -3  # -3 breaks minimum=0
+    assert all(c.minimum is not None for t in TABLES for c in t.columns if c.kind == "int")
+    assert [parse_bool(v) for v in BAD_VALUES["bool"]] == [None] * len(BAD_VALUES["bool"])
+    assert parse_dates(pd.Series(BAD_VALUES["date"], dtype=object)).isna().all()
+    for col in (c for t in TABLES for c in t.columns if c.kind == "enum"):
+        assert [code_of(v, col.allowed) for v in BAD_VALUES["enum"]] == [None] * 3, col.name
 
 
 @st.composite

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..frames import split_reference
 from ..ledger.inventory import Inventory
-from ..ledger.schema import ActionStatus
+from ..ledger.schema import ACTION_REF_PREFIXES, ActionStatus
 from .action_state import OPEN, ActionState, actions_status
 from .pipeline import Assessment
 from .rules import Severity
@@ -19,14 +19,7 @@ from .rules import Severity
 __all__ = ["OPEN", "ActionState", "Register", "actions_status", "register", "suggest"]
 
 # What an action's reference covers: findings about that subject, and flows of that item/partner/flow.
-SUBJECT_TABLE = {
-    "item": "items",
-    "partner": "partners",
-    "flow": "flows",
-    "department": "departments",
-    "control": "controls",
-    "incident": "incidents",
-}
+SUBJECT_TABLE = {kind: table for kind, table in ACTION_REF_PREFIXES.items() if table is not None}
 
 
 def _refs(actions: pd.DataFrame) -> pd.DataFrame:

@@ -33,7 +33,7 @@ from .schema import (
     TABLES_BY_NAME,
     Table,
 )
-from .textio import CsvSyntax, UnreadableText, decode, parse_header, read_csv_checked
+from .textio import CsvSyntax, DecodedText, UnreadableText, decode, parse_header, read_csv_checked
 from .validate import (
     ProblemCode,
     check_columns,
@@ -152,6 +152,18 @@ def _symlink_problem(file: str, path: Path) -> dict | None:
     return None
 
 
+def _decoded(raw: RawLedger, file: str, path: Path) -> DecodedText | None:
+    """The file's bytes as UTF-8 (from UTF-8, UTF-8 with BOM or cp932); None once the problem is added."""
+    try:
+        return decode(path.read_bytes())
+    except UnreadableText as exc:
+        why, line = t("expected.text_file", detail=exc.detail), exc.line
+    except OSError as exc:
+        why, line = t("expected.readable_file", reason=os_reason(exc)), None
+    raw.add(problem(file, line, None, None, why, code=ProblemCode.unreadable))
+    return None
+
+
 def _read_table(raw: RawLedger, table: Table) -> None:
     path = raw.path / table.file
     link = _symlink_problem(table.file, path)
@@ -177,31 +189,8 @@ def _read_table(raw: RawLedger, table: Table) -> None:
             problem(table.file, None, None, None, t("expected.regular_file"), code=ProblemCode.not_a_file)
         )
         return
-    try:
-        decoded = decode(path.read_bytes())
-    except UnreadableText as exc:
-        raw.add(
-            problem(
-                table.file,
-                exc.line,
-                None,
-                None,
-                t("expected.text_file", detail=exc.detail),
-                code=ProblemCode.unreadable,
-            )
-        )
-        return
-    except OSError as exc:
-        raw.add(
-            problem(
-                table.file,
-                None,
-                None,
-                None,
-                t("expected.readable_file", reason=os_reason(exc)),
-                code=ProblemCode.unreadable,
-            )
-        )
+    decoded = _decoded(raw, table.file, path)
+    if decoded is None:
         return
     raw.encodings[table.name] = decoded.encoding
     if not decoded.utf8.strip():
@@ -280,32 +269,10 @@ def _read_organisation(raw: RawLedger) -> None:
             )
         )
         return
-    try:
-        text = decode(path.read_bytes()).utf8.decode("utf-8")
-    except UnreadableText as exc:
-        raw.add(
-            problem(
-                f,
-                exc.line,
-                None,
-                None,
-                t("expected.text_file", detail=exc.detail),
-                code=ProblemCode.unreadable,
-            )
-        )
+    decoded = _decoded(raw, f, path)
+    if decoded is None:
         return
-    except OSError as exc:
-        raw.add(
-            problem(
-                f,
-                None,
-                None,
-                None,
-                t("expected.readable_file", reason=os_reason(exc)),
-                code=ProblemCode.unreadable,
-            )
-        )
-        return
+    text = decoded.utf8.decode("utf-8")
     try:
         doc = load_yaml(text)
     except yaml.YAMLError as exc:

@@ -7,6 +7,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from ..assess.actions import SUBJECT_TABLE
 from ..assess.model import RiskModel
 from ..assess.risk import LIK_FACTORS, SEV_FACTORS
 from ..assess.rules import REGISTRY, Severity
@@ -161,15 +162,7 @@ def rule_title(rule_id: str, lang: str) -> str:
 def reference(names: Names, ref: str) -> str:
     """`partner:PO01` → the partner's name; `finding:RULE:subject` → the rule's title and subject."""
     kind, _, ident = str(ref).partition(":")
-    table = {
-        "item": "items",
-        "partner": "partners",
-        "flow": "flows",
-        "department": "departments",
-        "control": "controls",
-        "incident": "incidents",
-        "joint_use": "joint_uses",
-    }
+    table = SUBJECT_TABLE | {"joint_use": "joint_uses"}  # a finding's subject may be an arrangement
     if kind in table:
         return names.subject(table[kind], ident)
     if kind == "finding":

@@ -18,8 +18,9 @@ from ..assess.actions import ActionState, actions_status, register
 from ..assess.explain import explain
 from ..assess.rules import REGISTRY, Severity
 from ..i18n import t
-from .context import ReviewContext, headline, previous_headline
-from .display import Card, Cards
+from .cells import figure_cards
+from .context import ReviewContext, headline, headline_delta, previous_headline
+from .display import Cards
 from .html import nav_items
 from .labels import Names, reference, remedies
 
@@ -28,29 +29,18 @@ ACTIONS_LISTED = 8  # the board summary lists at most this many; the rest are co
 FINDINGS_LISTED = 3  # high-finding rules listed (most subjects first): the summary stays one A4 page
 
 
-def _delta(now: int, before: dict | None, *path: str) -> int | None:
-    if before is None:
-        return None
-    value: Any = before
-    for key in path:
-        if not isinstance(value, dict) or key not in value:
-            return None
-        value = value[key]
-    return int(now) - int(value)
-
-
 def _message(ctx: ReviewContext, h: dict, prev: tuple[str, dict] | None, unaddressed: int) -> list[str]:
     """Two or three sentences a board member can repeat: the risk left, the legal gaps, the follow-up."""
     lang = ctx.lang
     before = prev[1] if prev else None
     high = h["high_risk_flows_residual"]
-    d_high = _delta(high, before, "high_risk_flows_residual")
+    d_high = headline_delta(h, before, "high_risk_flows_residual")
     change = (
         "" if d_high is None else t("board.vs_previous", lang, period=prev[0], delta=_signed(d_high, lang))
     )
     sentences = [t("board.msg_risk", lang, period=h["period"], as_of=h["as_of"], n=high, change=change)]
     f_high = h["findings"]["high"]
-    d_f = _delta(f_high, before, "findings", "high")
+    d_f = headline_delta(h, before, "findings", "high")
     change = "" if d_f is None else t("board.vs_previous", lang, period=prev[0], delta=_signed(d_f, lang))
     if f_high:
         sentences.append(t("board.msg_findings", lang, n=f_high, change=change, unaddressed=unaddressed))
@@ -157,19 +147,17 @@ def board_summary(
     names = Names(ctx.inv, lang)
     h = headline(ctx)
     prev = previous_headline(ctx, reports_dir)
-    before = prev[1] if prev else None
     reg = register(ctx.assessment)
     high_findings, findings_more = _high_findings(ctx)
     actions, actions_more = _actions(ctx, names)
     unaddressed = len(reg.unaddressed_findings)
-    spec = [("high_residual", h["high_risk_flows_residual"], ("high_risk_flows_residual",), "02_risk.html#top-flows"),
-            ("findings_high", h["findings"]["high"], ("findings", "high"), "03_compliance.html#severity-high"),
-            ("findings_medium", h["findings"]["medium"], ("findings", "medium"), "03_compliance.html#severity-medium"),
-            ("overdue", h["actions"]["overdue"], ("actions", "overdue"), "04_review.html#actions"),
-            ("items", h["items"], ("items",), "01_inventory.html#items"),
-            ("flows", h["flows"], ("flows",), "01_inventory.html#flows")]  # fmt: skip
-    cards = Cards([Card(t(f"kpi.{k}", lang), v, _delta(v, before, *path), k not in ("items", "flows"), href)
-                   for k, v, path, href in spec], lang, previous=prev[0] if prev else None)  # fmt: skip
+    spec = [("high_residual", ("high_risk_flows_residual",), True, "02_risk.html#top-flows"),
+            ("findings_high", ("findings", "high"), True, "03_compliance.html#severity-high"),
+            ("findings_medium", ("findings", "medium"), True, "03_compliance.html#severity-medium"),
+            ("overdue", ("actions", "overdue"), True, "04_review.html#actions"),
+            ("items", ("items",), False, "01_inventory.html#items"),
+            ("flows", ("flows",), False, "01_inventory.html#flows")]  # fmt: skip
+    cards = figure_cards(h, prev, spec, lang)
     org = ctx.inv.display_name(lang)
     return {
         "lang": lang, "org": org, "period": h["period"], "as_of": h["as_of"], "generated": generated,

@@ -55,6 +55,7 @@ from .context import (
     ReviewContext,
     build_context,
     headline,
+    headline_delta,
     incident_figures,
     period_incidents,
     previous_headline,
@@ -158,22 +159,10 @@ def key_figures(
         print("periods in the trend:", ", ".join(trend_table(ctx, _reports_dir(reports_dir))["period"]))
 
 
-def _delta(now: dict, before: dict | None, *path: str) -> int | None:
-    if before is None:
-        return None
-    a, b = now, before
-    for key in path:
-        a, b = a.get(key, {}), (b or {}).get(key)
-        if b is None:
-            return None
-    return int(a) - int(b)
-
-
 def headline_cards(ctx: ReviewContext, reports_dir: Any = None, which: str = "review") -> Cards:
     """Headline figures with their change since the previous stored period (▲ worse in red, ▼ in green)."""
     h = headline(ctx)
     prev = previous_headline(ctx, _reports_dir(reports_dir))
-    before = prev[1] if prev else None
     spec = {
         "inventory": [("items", ("items",), False, "01_inventory.html#items"),
                       ("special_care_items", ("special_care_items",), True, "01_inventory.html#items"),
@@ -191,13 +180,22 @@ def headline_cards(ctx: ReviewContext, reports_dir: Any = None, which: str = "re
                    ("items", ("items",), False, "01_inventory.html#items"),
                    ("partners", ("partners",), False, "01_inventory.html#partners")],
     }[which]  # fmt: skip
+    return figure_cards(h, prev, spec, ctx.lang)
+
+
+CardSpec = tuple[str, tuple[str, ...], bool, str]  # text key kpi.<key>, path in the headline, worse up, link
+
+
+def figure_cards(h: dict, prev: tuple[str, dict] | None, spec: list[CardSpec], lang: str) -> Cards:
+    """One card per figure of the headline, with its change since the previous period's headline."""
+    before = prev[1] if prev else None
     cards = []
     for key, path, worse_up, href in spec:
         value: Any = h
         for p in path:
             value = value[p]
-        cards.append(Card(_tx(ctx, f"kpi.{key}"), value, _delta(h, before, *path), worse_up, href))
-    return Cards(cards, ctx.lang, previous=prev[0] if prev else None)
+        cards.append(Card(t(f"kpi.{key}", lang), value, headline_delta(h, before, *path), worse_up, href))
+    return Cards(cards, lang, previous=prev[0] if prev else None)
 
 
 # --- 01 inventory ------------------------------------------------------------------------------------

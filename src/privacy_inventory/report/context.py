@@ -211,6 +211,17 @@ def previous_headline(ctx: ReviewContext, reports_dir: Path | None) -> tuple[str
     return str(row["period"]), row
 
 
+def headline_delta(now: dict, before: dict | None, *path: str) -> int | None:
+    """The change of one headline figure (`findings`, `high`) since `before`; None when either lacks it
+    (no earlier period, or one stored before the figure existed)."""
+    a, b = now, before
+    for key in path:
+        a, b = a.get(key, {}), (b or {}).get(key)
+        if b is None:
+            return None
+    return int(a) - int(b)
+
+
 def previous_side(ctx: ReviewContext, previous_period: str | None, reports_dir: Path | None) -> Side | None:
     """The stored period before this one as a side of a diff, or None when none is stored."""
     if reports_dir is None or not Path(reports_dir).is_dir():

@@ -75,18 +75,20 @@ def incident_trend(assessment: Assessment, start: dt.date | str, end: dt.date | 
     rows = []
     for q in quarters:
         begin, finish = q.start_time.date(), q.end_time.date()
-        period = incidents_in_period(assessment, begin, finish)
-        new = period[period["period_role"] == "new"]
-        reportable = new["appi_duty"].eq(Duty.required) | new["mn_duty"].eq(Duty.required)
-        steps = period[[f"{s}_status" for s in STEPS]]
-        rows.append(
-            {
-                "period": str(q),
-                "incidents": len(new),
-                "reportable": int(reportable.sum()),
-                "people": int(new["people"].fillna(0).sum()),
-                "overdue": int((steps == DutyStatus.overdue).to_numpy().sum()),
-                "open_at_end": int((period["status_then"] == "open").sum()),
-            }
-        )
+        rows.append({"period": str(q)} | period_figures(incidents_in_period(assessment, begin, finish)))
     return pd.DataFrame(rows, columns=TREND_COLUMNS)
+
+
+def period_figures(period: pd.DataFrame) -> dict[str, int]:
+    """The figures of one period's incidents (from incidents_in_period): discovered in it, of those how
+    many needed a report (APPI or My Number) and how many people they affected, report or notice steps
+    overdue at its last day (new and carried), and incidents still open then."""
+    new = period[period["period_role"] == "new"]
+    steps = period[[f"{s}_status" for s in STEPS]]
+    return {
+        "incidents": len(new),
+        "reportable": int((new["appi_duty"].eq(Duty.required) | new["mn_duty"].eq(Duty.required)).sum()),
+        "people": int(new["people"].fillna(0).sum()),
+        "overdue": int((steps == DutyStatus.overdue).to_numpy().sum()),
+        "open_at_end": int((period["status_then"] == "open").sum()),
+    }

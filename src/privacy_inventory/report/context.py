@@ -17,14 +17,12 @@ import pandas as pd
 from ..assess.actions import ActionState, actions_status
 from ..assess.diff import LedgerDiff, Side, diff_sides
 from ..assess.explain import explain
-from ..assess.incident_register import STEPS, DutyStatus
-from ..assess.incident_review import incidents_in_period
+from ..assess.incident_review import incidents_in_period, period_figures
 from ..assess.model import RiskModel, load_model
 from ..assess.pipeline import Assessment, assess
 from ..assess.risk import RiskResult
 from ..assess.rules import SEVERITIES
 from ..ledger.inventory import Inventory
-from ..ledger.schema import Duty
 from .history import period_side, stored_summaries
 from .period import Period, parse_period
 from .period import previous_period as find_previous
@@ -134,15 +132,9 @@ def period_incidents(ctx: ReviewContext) -> pd.DataFrame:
 def incident_figures(ctx: ReviewContext) -> dict[str, int]:
     """Incidents discovered in the period, how many needed a report (APPI or My Number), report or
     notice steps overdue, and incidents still open at the assessment date."""
-    p = period_incidents(ctx)
-    new = p[p["period_role"] == "new"]
-    steps = p[[f"{s}_status" for s in STEPS]]
-    return {
-        "discovered": len(new),
-        "reportable": int((new["appi_duty"].eq(Duty.required) | new["mn_duty"].eq(Duty.required)).sum()),
-        "overdue_steps": int((steps == DutyStatus.overdue).to_numpy().sum()),
-        "open": int((p["status_then"] == "open").sum()),
-    }
+    f = period_figures(period_incidents(ctx))
+    return {"discovered": f["incidents"], "reportable": f["reportable"], "overdue_steps": f["overdue"],
+            "open": f["open_at_end"]}  # fmt: skip
 
 
 def _headline(ctx: ReviewContext) -> dict[str, Any]:

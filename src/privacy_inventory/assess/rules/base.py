@@ -14,6 +14,7 @@ from ...frames import months_between, positions
 from ...i18n import Vocabulary, label
 from ...ledger.inventory import Inventory
 from ...ledger.schema import ORGANISATION_FIELDS, TABLES_BY_NAME, Direction
+from ..arrangements import Arrangement, arrangements
 from ..incident_register import register_status
 
 
@@ -49,6 +50,14 @@ class RuleContext:
     ledger_review_interval_months: int = 12  # JIS Q 15001: the ledger confirmed "少なくとも年一回"
     _flows: pd.DataFrame | None = field(default=None, repr=False)
     _incidents: pd.DataFrame | None = field(default=None, repr=False)
+    _arrangements: list[Arrangement] | None = field(default=None, repr=False)
+
+    @property
+    def arrangements(self) -> list[Arrangement]:
+        """joint_uses.csv as arrangements with their parties resolved (built once; nine rules read it)."""
+        if self._arrangements is None:
+            self._arrangements = arrangements(self.inv)
+        return self._arrangements
 
     @property
     def incidents(self) -> pd.DataFrame:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ...frames import isin
 from ...ledger.schema import Basis, Direction, Exclusion, PurposeKind
-from ..arrangements import Arrangement, Party, arrangements
+from ..arrangements import Arrangement, Party
 from .base import (
     RuleContext,
     Severity,
@@ -88,7 +88,7 @@ def _where(p: Party, key: str) -> tuple[str, str]:
 )
 def manager_details(ctx: RuleContext) -> pd.DataFrame:
     by_party: dict[str, tuple[Party, list[Arrangement]]] = {}
-    for a in arrangements(ctx.inv):
+    for a in ctx.arrangements:
         if a.manager is not None and a.manager.table != "unknown":
             by_party.setdefault(a.manager.ref, (a.manager, []))[1].append(a)
     rows = []
@@ -133,7 +133,7 @@ def manager_details(ctx: RuleContext) -> pd.DataFrame:
 )
 def manager_identifiable(ctx: RuleContext) -> pd.DataFrame:
     bad: list[tuple[str, str, str]] = []
-    for a in arrangements(ctx.inv):
+    for a in ctx.arrangements:
         names = SEP_JA.join(p.label("ja") for p in a.managers)
         names_en = SEP_EN.join(p.label("en") for p in a.managers)
         if not a.managers and not a.manager_category:
@@ -175,7 +175,7 @@ def manager_identifiable(ctx: RuleContext) -> pd.DataFrame:
 )
 def manager_role(ctx: RuleContext) -> pd.DataFrame:
     bad = []
-    for a in arrangements(ctx.inv):
+    for a in ctx.arrangements:
         m = a.manager
         if m is None or m.is_self or m.table != "partners" or m.ident in a.members:
             continue
@@ -206,7 +206,7 @@ def manager_role(ctx: RuleContext) -> pd.DataFrame:
 )
 def items_specified(ctx: RuleContext) -> pd.DataFrame:
     bad = []
-    for a in arrangements(ctx.inv):
+    for a in ctx.arrangements:
         if a.items:
             continue
         if a.all_items:
@@ -233,7 +233,7 @@ def items_specified(ctx: RuleContext) -> pd.DataFrame:
 )
 def scope_named(ctx: RuleContext) -> pd.DataFrame:
     rows = []
-    for a in arrangements(ctx.inv):
+    for a in ctx.arrangements:
         if a.members:
             continue
         if a.categories:
@@ -269,7 +269,7 @@ def scope_named(ctx: RuleContext) -> pd.DataFrame:
 def purposes_stated(ctx: RuleContext) -> pd.DataFrame:
     own = ctx.inv.purposes[ctx.inv.purposes["kind"].eq(PurposeKind.own)]
     rows = []
-    for a in arrangements(ctx.inv):
+    for a in ctx.arrangements:
         i = a.joint_use_id
         if a.purposes_by_reference and len(own):
             rows.append(findings(
@@ -323,7 +323,7 @@ def flows_within(ctx: RuleContext) -> pd.DataFrame:
     ju = f[f["basis"].eq(Basis.joint_use) & f["direction"].eq(Direction.out)]
     if ju.empty:
         return none()
-    arrs = arrangements(ctx.inv)
+    arrs = ctx.arrangements
     by_id = {a.joint_use_id: a for a in arrs}
     jid = ju["joint_use_id"].astype("str")
     known = jid.isin(list(by_id)).fillna(False).to_numpy(dtype=bool)
@@ -396,7 +396,7 @@ def notice_before_start(ctx: RuleContext) -> pd.DataFrame:
         ju.groupby("joint_use_id")["start_date"].min() if len(ju) else pd.Series(dtype="datetime64[ns]")
     )
     rows = []
-    for a in arrangements(ctx.inv):
+    for a in ctx.arrangements:
         i = a.joint_use_id
         starts = [d for d in (a.start_date, first_flow.get(i)) if d is not None and not pd.isna(d)]
         first = min(starts) if starts else None

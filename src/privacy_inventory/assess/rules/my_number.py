@@ -6,7 +6,6 @@ import pandas as pd
 
 from ...frames import isin, list_values
 from ...ledger.schema import Acquisition, Basis, ContractTerm, Direction, Exclusion, PartnerKind
-from ..arrangements import arrangements
 from .base import (
     RuleContext,
     Severity,
@@ -61,7 +60,7 @@ def _my_numbers_in_arrangements(ctx: RuleContext) -> pd.DataFrame:
     names = items.set_index("item_id")["name_ja"]
     excludes = ctx.inv.partners.set_index("partner_id")["excludes"].map(list_values)
     bad = []
-    for a in arrangements(ctx.inv):
+    for a in ctx.arrangements:
         listed = [i for i in a.items if i in set(my_items["item_id"])]
         excluded_for_all = bool(a.members) and all(
             Exclusion.my_number in excludes.get(m, []) for m in a.members

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import string
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -173,6 +175,42 @@ def test_not_a_workbook_or_protected(cli, tmp_path, content, message):
     (tmp_path / "x.xlsx").write_bytes(content)
     res = cli("import-xlsx", tmp_path / "x.xlsx", tmp_path / "out")
     assert res.code == 2 and message in res.err and "Traceback" not in res.err
+
+
+def _damaged_copy(book: Path, out: Path, part: str, damage) -> Path:
+    """The workbook with one part replaced by damage(bytes) (or left out when damage returns None)."""
+    with zipfile.ZipFile(book) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            data = src.read(name)
+            data = damage(data) if name == part else data
+            if data is not None:
+                dst.writestr(name, data)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("part", "damage", "ja", "en"),
+    [
+        (
+            "[Content_Types].xml",
+            lambda b: None,
+            "部品「[Content_Types].xml」がありません",
+            "'[Content_Types].xml'",
+        ),
+        (
+            "xl/workbook.xml",
+            lambda b: b[: len(b) // 2],
+            "中身（XML）が壊れています",
+            "content (XML) is damaged",
+        ),
+    ],
+)
+def test_a_damaged_workbook_is_said_without_the_librarys_words(cli, tmp_path, part, damage, ja, en):
+    book = _damaged_copy(export(cli, None, tmp_path / "l.xlsx"), tmp_path / "d.xlsx", part, damage)
+    for lang, words in (("ja", ja), ("en", en)):
+        res = cli("validate", book, "--lang", lang)
+        assert res.code == 2 and "d.xlsx" in res.err and words in res.err, res
+        assert "Error(" not in res.err and not re.search(r"\b[A-Z][a-z]+Error\b", res.err), res.err
 
 
 def test_missing_or_renamed_sheet(cli, tmp_path):

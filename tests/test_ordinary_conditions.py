@@ -247,7 +247,13 @@ def test_07_malformed_period_files_name_the_file(cli, reports):
     meta = reports / "2026Q3" / "snapshot" / "meta.json"
     meta.write_text('{"period": "2026Q3",\n  oops}', encoding="utf-8")
     res = clean(cli("diff", "2026Q2", "2026Q3", "--out", reports), 2)
-    assert str(meta) in res.err and "line 2" in res.err
+    assert str(meta) in res.err and "line 2" in res.err and "not well-formed JSON" in res.err
+    assert "Expecting" not in res.err  # json's own words are not the reader's
+    res = clean(cli("diff", "2026Q2", "2026Q3", "--out", reports, "--lang", "ja"), 2)
+    assert "2行目" in res.err and "JSON の書き方が崩れています" in res.err
+    meta.write_bytes(b'{"period":\n "2026\xff"}')
+    res = clean(cli("diff", "2026Q2", "2026Q3", "--out", reports), 2)
+    assert "line 2" in res.err and "not UTF-8" in res.err and "UnicodeDecodeError" not in res.err
 
 
 # 8, 9, 10, 24 ------------------------------------------------------------------------------------------

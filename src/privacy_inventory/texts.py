@@ -1579,6 +1579,9 @@ TEXTS |= {
     ),
 }
 TEXTS |= {
+    "json.syntax": ("JSON の書き方が崩れています", "not well-formed JSON"),
+    "json.not_utf8": ("UTF-8 ではない文字があります", "a character that is not UTF-8"),
+    "json.too_deep": ("入れ子が深すぎます", "nested too deeply"),
     "snapshot.bad_json": (
         "{path}: {line}行目が読めません（{detail}）。`privacy-inventory verify` で改変を確認してください",
         "{path}: damaged at line {line} ({detail}); run `privacy-inventory verify` to check the stored periods",

@@ -179,6 +179,22 @@ PROBLEM_TEXTS |= {
         "{path}: .xlsx のブックとして開けません（{detail}）",
         "{path}: cannot be opened as an .xlsx workbook ({detail})",
     ),
+    "excel.damage.missing_part": (
+        "ブックの部品「{part}」がありません。Excel で開き、.xlsx 形式で保存し直してください",
+        "the part '{part}' of the workbook is missing; open it in Excel and save it again as .xlsx",
+    ),
+    "excel.damage.zip": (
+        "ファイルが壊れているか、途中までしかありません。Excel で開き、.xlsx 形式で保存し直してください",
+        "the file is damaged or cut short; open it in Excel and save it again as .xlsx",
+    ),
+    "excel.damage.xml": (
+        "ブックの中身（XML）が壊れています。Excel で開き、.xlsx 形式で保存し直してください",
+        "the workbook's content (XML) is damaged; open it in Excel and save it again as .xlsx",
+    ),
+    "excel.damage.other": (
+        "ブックの中身が .xlsx の形式ではありません。Excel で開き、.xlsx 形式で保存し直してください",
+        "what the file holds is not an .xlsx workbook; open it in Excel and save it again as .xlsx",
+    ),
     "excel.cannot_read": (
         "{path}: .xlsx のブックとして読めません（{detail}）",
         "{path}: cannot be read as an .xlsx workbook ({detail})",

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +38,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..errors import UsageError
+from ..errors import UsageError, os_reason
 from ..files import write_with
 from ..i18n import Vocabulary, both, t
 from .formats import FORMAT_RULES, codes_from_labels, normalise, parse_bools, parse_dates, parse_ints
@@ -662,6 +663,27 @@ def max_workbook_bytes() -> int:
     return int(mb * 1_000_000)
 
 
+_MISSING_PART = re.compile(r"no item named '(?P<part>[^']+)'")
+
+
+def workbook_damage(exc: BaseException) -> str:
+    """Why a workbook cannot be opened, for a person: what is damaged, not the library's exception."""
+    if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+        return os_reason(exc)
+    missing = _MISSING_PART.search(str(exc))
+    if missing:
+        return t("excel.damage.missing_part", part=missing.group("part"))
+    if isinstance(exc, zipfile.BadZipFile | zipfile.LargeZipFile) or "zip" in str(exc).lower():
+        return t("excel.damage.zip")
+    if (
+        "xml" in type(exc).__module__.lower()
+        or "xml" in type(exc).__name__.lower()
+        or "Parse" in type(exc).__name__
+    ):
+        return t("excel.damage.xml")
+    return t("excel.damage.other")
+
+
 def check_zip_sizes(path: Path, limit: int | None = None) -> None:
     """Refuse a workbook whose parts would decompress to more than `limit` bytes in all, or that
     compress suspiciously well (a zip bomb), reading only the zip's directory."""
@@ -670,7 +692,7 @@ def check_zip_sizes(path: Path, limit: int | None = None) -> None:
         with zipfile.ZipFile(path) as z:
             parts = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UsageError(t("excel.not_xlsx_detail", path=path, detail=exc)) from None
+        raise UsageError(t("excel.not_xlsx_detail", path=path, detail=workbook_damage(exc))) from None
     if len(parts) > MAX_PARTS:
         raise UsageError(t("excel.too_many_parts", path=path, n=len(parts), limit=MAX_PARTS))
     total = sum(p.file_size for p in parts)
@@ -795,7 +817,7 @@ def read_workbook(path: Path) -> WorkbookRead:
     try:
         wb = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # a damaged zip or not a spreadsheet inside
-        raise UsageError(t("excel.cannot_open", path=path, detail=f"{type(exc).__name__}: {exc}")) from None
+        raise UsageError(t("excel.cannot_open", path=path, detail=workbook_damage(exc))) from None
     tables: dict[str, pd.DataFrame] = {}
     problems: list[dict] = []
     layout = WorkbookLayout()
@@ -823,7 +845,7 @@ def read_workbook(path: Path) -> WorkbookRead:
     except (UsageError, KeyboardInterrupt, MemoryError):
         raise
     except Exception as exc:  # a part that is damaged or not what an .xlsx holds, found while streaming it
-        raise UsageError(t("excel.cannot_read", path=path, detail=f"{type(exc).__name__}: {exc}")) from None
+        raise UsageError(t("excel.cannot_read", path=path, detail=workbook_damage(exc))) from None
     finally:
         wb.close()
     return WorkbookRead(tables, organisation, problems, layout, added)

@@ -29,10 +29,15 @@ def read_json(path: Path) -> object:
     """A JSON file of a stored period; a damaged one is a usage error naming the file and the line."""
     try:
         return json.loads(path.read_text("utf-8"))
-    except json.JSONDecodeError as exc:
-        raise UsageError(t("snapshot.bad_json", path=path, line=exc.lineno, detail=exc.msg)) from None
-    except (UnicodeDecodeError, RecursionError) as exc:
-        raise UsageError(t("snapshot.bad_json", path=path, line="?", detail=type(exc).__name__)) from None
+    except json.JSONDecodeError as exc:  # json's own words (Expecting value …) are not the reader's
+        raise UsageError(
+            t("snapshot.bad_json", path=path, line=exc.lineno, detail=t("json.syntax"))
+        ) from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise UsageError(t("snapshot.bad_json", path=path, line=line, detail=t("json.not_utf8"))) from None
+    except RecursionError:
+        raise UsageError(t("snapshot.bad_json", path=path, line=1, detail=t("json.too_deep"))) from None
     except OSError as exc:
         raise UsageError(t("files.failed", path=path, reason=os_reason(exc))) from None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -613,6 +614,20 @@ def test_check_cli_fail_on_and_formats(cli):
     assert cli("check", "--fail-on", "bogus").code == 2
     csv = cli("check", "--format", "csv", "--min-severity", "high", "--as-of", "2026-12-31")
     assert csv.code == 0 and len(csv.out.strip().splitlines()) == 1 + 9
+
+
+def test_check_names_what_a_finding_is_about_as_a_person_does(cli):
+    """An organisation fact by its label, a partner by id and name: never `organisation:address`."""
+    data = json.loads(cli("check", "--format", "json", "--as-of", "2026-12-31").out)
+    tables = {f["subject_table"] for f in data["findings"]}
+    assert {"organisation", "partners"} <= tables  # JSON keeps the keys
+    for lang, label, partner in (
+        ("ja", "住所（法32条1項1号）", "PO06 メール配信クラウドF"),
+        ("en", "address, Art.32(1)(i)", "PO06 "),
+    ):
+        out = cli("check", "--as-of", "2026-12-31", "--lang", lang).out
+        assert label in out and partner in out, out[:2000]
+        assert not re.search(r"\b(organisation|partners|items|flows|joint_uses):", out), out[:2000]
 
 
 def test_check_cli_passes_fail_on_when_clean(cli, tmp_path):

@@ -15,10 +15,11 @@ from ..assess.pipeline import assess, load_inventory
 from ..assess.rules import SEVERITIES, Severity, catalogue
 from ..errors import EXIT_INVALID
 from ..files import write_text_atomic
-from ..i18n import label, t
+from ..i18n import label, language, t
 from ..ledger.draft import read_policy
 from ..ledger.load import resolve_ledger_dir
 from ..report.html import notice_page
+from ..report.labels import Names
 from .options import (
     AsOfOpt,
     FormatOpt,
@@ -55,7 +56,8 @@ def check(
 
     Exit 0, or 1 when --fail-on is given and a finding at or above it exists.
     """
-    found = assess(ledger, model=model, as_of=parse_as_of(as_of)).findings
+    a = assess(ledger, model=model, as_of=parse_as_of(as_of))
+    found = a.findings
     shown = found[found["severity"] >= min_severity]
     if fmt is OutputFormat.json:
         counts = shown["severity"].value_counts().reindex(list(SEVERITIES), fill_value=0)
@@ -65,7 +67,7 @@ def check(
     elif fmt is OutputFormat.csv:
         print_csv(shown)
     else:
-        print_findings(shown)
+        print_findings(shown, Names(a.inv, language()))
     if fail_on is not None and (found["severity"] >= fail_on).any():
         raise typer.Exit(EXIT_INVALID)
 

@@ -43,6 +43,7 @@ from ..ledger.schema import (
 )
 from ..ledger.textio import defuse_frame
 from ..ledger.validate import problem_column_label
+from ..report.labels import Names
 from ..texts import TEXTS
 
 console = Console(highlight=False, soft_wrap=False)
@@ -260,14 +261,15 @@ SEVERITY_STYLES = {
 }
 
 
-def print_findings(shown: pd.DataFrame) -> None:
-    """Each finding in the reader's language: severity label, rule, article, what it is about, the fix."""
+def print_findings(shown: pd.DataFrame, names: Names) -> None:
+    """Each finding in the reader's language: severity label, rule, article, what it is about (a row by
+    its id and name, an organisation fact by its label), the fix."""
     english = language() == "en"
     for r in shown.itertuples():
         assumed = (
             f"  [dim]{escape(t('cli.findings.assumption'))}[/]" if r.subject_source == "assumption" else ""
         )
-        subject = f"{table_label(r.subject_table)}:{r.subject_id}"
+        subject = names.subject(str(r.subject_table), str(r.subject_id))
         console.print(
             f"[{SEVERITY_STYLES[r.severity]}]{label(r.severity, Severity):<6}[/] [bold]{escape(r.rule_id)}[/] "
             f"{escape(r.article_en if english else r.article)}  {escape(subject)}{assumed}"

@@ -6,6 +6,7 @@ import copy
 import dataclasses
 import datetime as dt
 import json
+import re
 import shutil
 
 import pandas as pd
@@ -107,6 +108,18 @@ def test_diff_between_the_bundled_history_periods(cli):
     assert ("departments", "D05", "last_training") in changed  # the welfare division was trained in 2026Q3
     assert ("actions", "A004", "status") in changed and ("partners", "PO03", "last_inspection") in changed
     assert data["counts"]["findings_resolved"] >= 1
+
+
+def test_diff_table_names_levels_and_measures_in_the_readers_language(cli):
+    data = json.loads(cli("diff", "2026Q2", "2026Q3", "--out", REPO / "reports", "--format", "json").out)
+    moves = data["risk_moves"]
+    assert {m["measure"] for m in moves} == {"inherent", "residual"} and {m["old_level"] for m in moves} >= {
+        "high"
+    }
+    out = cli("diff", "2026Q2", "2026Q3", "--out", REPO / "reports", "--lang", "ja").out
+    table = out[out.index("リスク水準の変化") :]
+    assert "固有" in table and "残留" in table and "│ 高 " in table
+    assert not re.search(r"\b(inherent|residual|low|medium|high|critical)\b", table), table[:1500]
 
 
 def test_bundled_history_is_intact_and_feeds_the_trend():

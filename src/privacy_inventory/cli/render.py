@@ -418,7 +418,9 @@ def diff_counts(counts: dict[str, Any]) -> str:
     return t("cli.findings.sep").join(parts)
 
 
-def print_diff(d: LedgerDiff) -> None:
+def print_diff(d: LedgerDiff, levels: dict[str, str]) -> None:
+    """The diff for people: `levels` names the risk levels (from the models the two sides were scored
+    with), measures and directions by their labels."""
     counts = diff_counts(d.counts())
     console.print(f"[bold]{escape(d.source)} → {escape(d.target)}[/]: {escape(counts)}")
     if d.empty:
@@ -435,7 +437,14 @@ def print_diff(d: LedgerDiff) -> None:
             if c in d.flow_moves
         ]
         moves = in_language(d.flow_moves, cols)
-        moves = for_people(moves.assign(direction=moves["direction"].map(lambda m: label(m, Movement))))
+        moves = for_people(
+            moves.assign(
+                measure=moves["measure"].map(lambda m: t(f"cell.measure_{m}")),
+                direction=moves["direction"].map(lambda m: label(m, Movement)),
+                old_level=moves["old_level"].map(lambda v: levels.get(str(v), v), na_action="ignore"),
+                new_level=moves["new_level"].map(lambda v: levels.get(str(v), v), na_action="ignore"),
+            )
+        )
         console.print(frame_table(moves, title=t("cli.diff.risk_moves"), max_rows=100))
     if len(d.findings):
         found = in_language(d.findings, ["change", "rule_id", "subject_id", "severity", "message_ja"])

@@ -9,8 +9,8 @@ import typer
 from rich.markup import escape
 
 from ..errors import EXIT_INVALID, UsageError
-from ..i18n import label, t
-from ..report.history import diff
+from ..i18n import label, language, t
+from ..report.history import diff, level_names
 from ..report.period import current_period, parse_period, stored_periods
 from ..report.review import run_review
 from ..report.snapshot import ManifestStatus, verify_history, verify_manifest
@@ -122,4 +122,5 @@ def diff_command(
     elif fmt is OutputFormat.csv:
         print_csv(diff_csv(d))
     else:
-        print_diff(d)
+        lang = language()
+        print_diff(d, level_names(source, out, lang) | level_names(target, out, lang))

@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 
 from ..assess.diff import REASONS, LedgerDiff, Side, diff_sides, ledger_side
 from ..assess.explain import explain
-from ..assess.model import MODEL_FILE, load_model
+from ..assess.model import MODEL_FILE, load_model, model_path
 from ..assess.risk import RiskResult
 from ..errors import UsageError
 from ..i18n import t
@@ -84,9 +84,9 @@ def stored_summaries(reports_dir: Path | None, upto: Period) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _high_levels(model_file: Path) -> set[str]:
-    """The levels counted as high in a stored period's own risk model (read as stored: an older model
-    need not satisfy today's declaration of the file)."""
+def _stored_matrix(model_file: Path) -> dict:
+    """The `matrix` section of a stored period's own risk model, read as stored (an older model need not
+    satisfy today's declaration of the file); empty when there is none or it is damaged."""
     import yaml
 
     from ..ledger.yamlin import load_yaml
@@ -94,9 +94,30 @@ def _high_levels(model_file: Path) -> set[str]:
     try:
         raw = load_yaml(model_file.read_text(encoding="utf-8")).data if model_file.is_file() else None
     except (yaml.YAMLError, OSError, UnicodeDecodeError):
-        raw = None  # a damaged stored model: no level counts as high, as for a period without one
-    levels = (raw or {}).get("matrix", {}).get("high_levels") if isinstance(raw, dict) else None
+        raw = None  # a damaged stored model: as for a period without one
+    matrix = raw.get("matrix") if isinstance(raw, dict) else None
+    return matrix if isinstance(matrix, dict) else {}
+
+
+def _high_levels(model_file: Path) -> set[str]:
+    """The levels counted as high in a stored period's own risk model."""
+    levels = _stored_matrix(model_file).get("high_levels")
     return set(levels) if isinstance(levels, list) else set()
+
+
+def level_names(spec: str | Path, out: Path, lang: str) -> dict[str, str]:
+    """The names of the risk levels in the model FROM or TO was scored with (a period's stored model, a
+    ledger's own or the bundled one); a level it does not name is shown as its code."""
+    text = str(spec)
+    if PERIOD_PATTERN.fullmatch(text):
+        names = _stored_matrix(out / text / SNAPSHOT_DIR / MODEL_FILE).get("names")
+        return {
+            str(level): str(name[lang])
+            for level, name in (names.items() if isinstance(names, dict) else ())
+            if isinstance(name, dict) and isinstance(name.get(lang), str)
+        }
+    model = load_model(model_path(Path(text)))
+    return {level: model.level_label(level, lang) for level in model.levels}
 
 
 def history_of(

@@ -518,6 +518,7 @@ TEXTS |= {
     "source.record": ("記録", "record"),
     "source.assumption": ("仮定", "assumption"),
     "source.synthetic": ("合成", "synthetic"),
+    "source.with_detail": ("{kind}（{detail}）", "{kind} ({detail})"),
     "subject.organisation": ("組織情報", "the organisation"),
     "subject.control_category": ("安全管理措置の区分", "category of controls"),
     "subject.rule": ("ルール", "rule"),

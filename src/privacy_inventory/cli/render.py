@@ -43,7 +43,7 @@ from ..ledger.schema import (
 )
 from ..ledger.textio import defuse_frame
 from ..ledger.validate import problem_column_label
-from ..report.labels import Names
+from ..report.labels import Names, source_text
 from ..texts import TEXTS
 
 console = Console(highlight=False, soft_wrap=False)
@@ -322,6 +322,10 @@ def _labelled(value: Any, column: str, lang: str) -> Any:
         )
     if isinstance(value, bool | np.bool_):
         return t("enisa.cb.yes" if value else "enisa.cb.no", lang)
+    if column == "source":
+        return source_text(str(value), lang)
+    if column == "assumed":  # column keys → their labels
+        return t("reason.sep", lang).join(register_header(c, lang) for c in str(value).split(";") if c)
     return value
 
 

@@ -392,7 +392,8 @@ class IncidentStatus(Vocabulary):
 
 # Where a fact comes from: a clause of the published policy, the published internal rules, an internal
 # record, an illustrative assumption, or the synthetic generator.
-SOURCE_PATTERN = r"^(policy|regulation|record|assumption|synthetic)(:.+)?$"
+SOURCE_KINDS = ("policy", "regulation", "record", "assumption", "synthetic")  # where a row's facts come from
+SOURCE_PATTERN = rf"^({'|'.join(SOURCE_KINDS)})(:.+)?$"
 SOURCE_HELP = "policy:<clause> | regulation:<article> | record:<ref> | assumption[:note] | synthetic"
 
 # applies_to / refers_to: a typed reference to a row of another table (or the whole ledger).

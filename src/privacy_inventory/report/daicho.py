@@ -37,7 +37,7 @@ from ..files import write_with
 from ..frames import positions
 from ..i18n import label, t
 from ..ledger.excel import EXCEL_MAX_CELL
-from ..ledger.schema import ITEMS, LIST_SEPARATOR, Acquisition, Disposal, PartnerKind, Subject
+from ..ledger.schema import ITEMS, LIST_SEPARATOR, SOURCE_KINDS, Acquisition, Disposal, PartnerKind, Subject
 
 LEDGER_REVIEW_RULE = "JISQ15001-ledger-review"
 # (text key of the header, width in characters); the order is the sheet's
@@ -250,7 +250,6 @@ _SHOWN_IN = {
     "special_care": "special_care",
     "my_number": "my_number",
 }
-SOURCE_KINDS = ("policy", "regulation", "record", "assumption", "synthetic")
 
 
 def _source(items: pd.DataFrame, lang: str) -> pd.Series:

@@ -16,6 +16,7 @@ from ..ledger.inventory import Inventory
 from ..ledger.schema import (
     LIST_SEPARATOR,
     ORGANISATION_FIELDS,
+    SOURCE_KINDS,
     TABLES_BY_NAME,
     ControlCategory,
 )
@@ -142,7 +143,15 @@ class Names:
         return t(f"source.{kind}", self.lang) if kind in SOURCE_KINDS else ""
 
 
-SOURCE_KINDS = ("policy", "regulation", "record", "assumption", "synthetic")
+def source_text(source: str, lang: str) -> str:
+    """A row's source for people, with its detail: `assumption:例示の事案` → 仮定（例示の事案）."""
+    kind, _, detail = source.partition(":")
+    if kind not in SOURCE_KINDS:
+        return source
+    word = t(f"source.{kind}", lang)
+    return t("source.with_detail", lang, kind=word, detail=detail) if detail else word
+
+
 _SUBJECT_KEYS = {
     "subject.organisation",
     "subject.control_category",

@@ -157,7 +157,9 @@ def test_show_one_incident(cli):
         and "not_reportable" not in res.out
     )
     shown = cli("incident", "show", "INC-2026-001", "--lang", "ja").out
-    assert "仮定（例示の事案）" in shown and "assumption" not in shown  # the source as a word, with its detail
+    assert (
+        "仮定（例示の事案）" in shown and "assumption" not in shown
+    )  # the source as a word, with its detail
     data = json.loads(cli("incident", "show", "INC-2026-004", "--format", "json").out)
     assert data["mn_duty"] == "required" and data["mn_final_sent"] == "2026-10-30"
     md = cli("incident", "show", "INC-2026-004", "--format", "md").out

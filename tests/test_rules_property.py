@@ -17,6 +17,7 @@ from privacy_inventory.assess.rules import run_rules
 from privacy_inventory.cli.render import print_findings
 from privacy_inventory.frames import records
 from privacy_inventory.ledger.schema import ORGANISATION_FIELDS, TABLES
+from privacy_inventory.report.labels import Names
 
 AS_OF = dt.date(2026, 12, 31)
 TWO = Path(__file__).parent / "data" / "ledgers" / "two_arrangements"
@@ -60,4 +61,4 @@ def test_every_rule_survives_blank_optional_values(which, blanks, org_blanks):
     for col in ("message_ja", "message_en", "fix", "fix_en", "subject_id"):
         assert found[col].map(lambda v: isinstance(v, str)).all(), col
     json.dumps(records(found.astype({"severity": str})), ensure_ascii=False)  # what --format json prints
-    print_findings(found)  # what the table output prints
+    print_findings(found, Names(inv, "ja"))  # what the table output prints (subjects named from the ledger)

@@ -307,3 +307,41 @@ def test_help_shows_what_an_option_takes_in_words_not_python_types(cli, lang):
     for command in (["incident"], ["score"], ["diff"], ["export-csv"], ["review"]):
         out = cli("--lang", lang, *command, "--help").out
         assert not re.search(r"<(str|int|path|bool|list\[[^]]*\]|[A-Z][A-Za-z]+)>", out), (command, out)
+
+
+JAPANESE_OUTPUTS = [
+    ("validate",),
+    ("score",),
+    ("check", "--as-of", "2026-12-31"),
+    ("notice",),
+    ("rules",),
+    ("incident", "list", "--as-of", "2026-12-31"),
+    ("incident", "show", "INC-2026-004", "--as-of", "2026-12-31"),
+    ("incident", "--item", "I001,I022", "--discovered", "2026-11-20"),
+    ("diff", "2026Q2", "2026Q3", "--out", str(REPO / "reports")),
+    ("verify", "--out", str(REPO / "reports")),
+]
+
+
+def english_words(text: str) -> set[str]:
+    """Lower-case English words of four letters or more, once what is not prose is taken out: paths and
+    file names, ids and rule ids (anything with a digit, '-' or '_'), and what one types (--options)."""
+    text = re.sub(r"\S*[/\\]\S*|\S+\.(?:csv|yaml|xlsx|html|json|md|txt)\b", " ", text)
+    text = re.sub(r"\S*[-_0-9]\S*", " ", text)
+    return set(re.findall(r"(?<![A-Za-z])[a-z]{4,}(?![A-Za-z])", text))
+
+
+def test_english_words_are_found():
+    row = "│ F0151 │ inherent │ 低下 │ high │ organisation:address │ APPI-25-inspection │ reports/2026Q3 │"
+    assert english_words(row) == {"inherent", "high", "organisation", "address"}  # not ids, rule ids, paths
+    assert english_words("expected ',' or ']', but got '<stream end>'") == {"expected", "stream"}
+
+
+@pytest.mark.parametrize("args", JAPANESE_OUTPUTS, ids=lambda a: " ".join(a[:2]))
+def test_japanese_output_shows_no_english_words_or_codes(cli, args):
+    """What each command prints for a Japanese reader on the bundled ledger: labels, never codes
+    (`inherent`, `high`, `organisation`) or English sentences."""
+    res = cli(*args, "--lang", "ja")
+    assert res.code in (0, 1), res.err
+    assert JAPANESE.search(res.out + res.err)
+    assert english_words(res.out + res.err) == set(), (res.out + res.err)[:3000]

@@ -4,6 +4,7 @@ mapping to the taxonomy is complete and reversible, and import-fides gives the l
 from __future__ import annotations
 
 import re
+import shutil
 import string
 from collections import defaultdict
 from pathlib import Path
@@ -314,6 +315,31 @@ def test_import_says_why_a_file_is_not_yaml_in_the_readers_language(tmp_path, cl
         res = cli("import-fides", tmp_path / "map", tmp_path / "back", "--lang", lang)
         assert res.code == 2 and "systems.yml" in res.err and words in res.err, res
         assert not re.search(r"[A-Za-z]+Error", res.err.replace("Error: ", ""))  # no exception class names
+    assert not (tmp_path / "back").exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "en"),
+    [
+        (lambda row: row.replace(",", ",EXTRA,", 1), "26 values where the header has 25"),
+        (lambda row: ",".join(row.split(",")[:2]), "2 values where the header has 25"),
+        (lambda row: row.replace(",", ',"', 1), "is never closed"),
+    ],
+)
+def test_import_names_the_resource_and_row_of_malformed_csv_in_the_map(bundled_map, cli, tmp_path, edit, en):
+    """The CSV a dataset carries, edited by hand in the YAML: an error naming where, never exit 3."""
+    shutil.copytree(bundled_map, tmp_path / "map")
+    path = tmp_path / "map" / "datasets.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    i = next(n for n, line in enumerate(lines) if line.strip().startswith("I032,"))
+    indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+    lines[i] = indent + edit(lines[i].strip())
+    path.write_text("\n".join(lines), encoding="utf-8")
+    res = cli("import-fides", tmp_path / "map", tmp_path / "back", "--lang", "en")
+    assert res.code == 2 and "datasets.yml" in res.err and "personal-data items" in res.err, res
+    assert en in res.err and "line 2" in res.err and "Internal error" not in res.err
+    ja = cli("import-fides", tmp_path / "map", tmp_path / "back", "--lang", "ja")
+    assert ja.code == 2 and "CSV の2行目" in ja.err and "個人情報の項目" in ja.err
     assert not (tmp_path / "back").exists()
 
 

@@ -339,6 +339,12 @@ PROBLEM_TEXTS |= {
         "{path}: YAML として読めません（{detail}）",
         "{path}: cannot be read as YAML ({detail})",
     ),
+    "fides.where": ("{file} の「{key}」", "'{key}' in {file}"),
+    "fides.where_unknown": ("どこか", "one resource"),
+    "fides.bad_csv": (
+        "データマップの{where}にある{table}の CSV が正しくありません（CSV の{line}行目：{detail}）",
+        "the CSV of the {table} held in {where} of the data map is malformed (its line {line}: {detail})",
+    ),
     "fides.not_utf8": ("{byte}バイト目が UTF-8 ではありません", "byte {byte} is not UTF-8"),
     "fides.yaml_line": ("{line}行目：", "line {line}: "),
     "fides.not_a_directory": (

@@ -43,7 +43,7 @@ import yaml
 from ..errors import UsageError, os_reason
 from ..files import built_aside
 from ..frames import list_values, positions
-from ..i18n import both, t
+from ..i18n import both, language, t
 from .schema import (
     PURPOSE_CATEGORY_OF_KIND,
     TABLES_BY_NAME,
@@ -54,7 +54,7 @@ from .schema import (
     PurposeKind,
     Subject,
 )
-from .textio import read_csv_strings
+from .textio import CsvSyntax, read_csv_checked
 from .yamlin import refuse_aliases, yaml_error_line, yaml_error_text
 from .yamlout import dump_yaml
 
@@ -636,21 +636,47 @@ def _first(values: Any) -> str | None:
     return _value(values[0]) if isinstance(values, list) and values else None
 
 
-def _frame(chunks: list[str], table: str) -> pd.DataFrame:
-    """CSV chunks of one table (each with its header) read at once: one parse per distinct header."""
+@dataclass(frozen=True)
+class Chunk:
+    """The CSV text of one table held in one resource of the data map, and where that resource is."""
+
+    text: str
+    where: str
+
+
+def _frame(chunks: list[Chunk], table: str) -> pd.DataFrame:
+    """CSV chunks of one table (each with its header) read at once: one parse per distinct header.
+    Malformed CSV (a stray quote, a row with too many or too few values) is a usage error naming the
+    resource and the row of its CSV; the chunks are read one by one only to find it."""
     spec = TABLES_BY_NAME[table]
     by_header: dict[str, list[str]] = {}
     for chunk in chunks:
-        head, _, body = chunk.partition("\n")
+        head, _, body = chunk.text.partition("\n")
         if body.strip():
             by_header.setdefault(head, []).append(body if body.endswith("\n") else body + "\n")
-    frames = [
-        read_csv_strings((head + "\n" + "".join(bodies)).encode("utf-8"), next(csv.reader([head])))
-        for head, bodies in by_header.items()
-    ]
+    try:
+        frames = [
+            read_csv_checked((head + "\n" + "".join(bodies)).encode("utf-8"), next(csv.reader([head])))
+            for head, bodies in by_header.items()
+        ]
+    except CsvSyntax as exc:
+        raise _bad_chunk(chunks, table, exc) from None
     if not frames:
         return pd.DataFrame(columns=spec.column_names, dtype="str")
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def _bad_chunk(chunks: list[Chunk], table: str, found: CsvSyntax) -> UsageError:
+    """The error for the first chunk whose CSV is malformed (`found`: what the joined parse saw)."""
+    where, line, detail = t("fides.where_unknown"), found.line, found.detail
+    for chunk in chunks:
+        try:
+            read_csv_checked(chunk.text.encode("utf-8"), next(csv.reader([chunk.text.partition("\n")[0]])))
+        except CsvSyntax as exc:
+            where, line, detail = chunk.where, exc.line, exc.detail
+            break
+    name = getattr(TABLES_BY_NAME[table], language())
+    return UsageError(t("fides.bad_csv", where=where, table=name, line=line or "?", detail=detail))
 
 
 def _meta(resource: dict) -> dict | None:
@@ -677,18 +703,24 @@ def read_data_map(directory: Path) -> tuple[dict[str, pd.DataFrame], dict]:
     if not directory.is_dir():
         raise UsageError(t("fides.not_a_directory", path=directory))
     manifests: dict[str, list] = {}
+    origin: dict[int, str] = {}  # a resource → the file it is in, for messages
     for path in sorted([*directory.rglob("*.yml"), *directory.rglob("*.yaml")]):
         for kind, resources in _load(path).items():
             if isinstance(resources, list):
-                manifests.setdefault(kind, []).extend(r for r in resources if isinstance(r, dict))
-    texts: dict[str, list[str]] = {
+                found = [r for r in resources if isinstance(r, dict)]
+                manifests.setdefault(kind, []).extend(found)
+                origin |= {id(r): str(path) for r in found}
+    texts: dict[str, list[Chunk]] = {
         t: [] for t in ("items", "uses", "purposes", "departments", "joint_uses", "partners", "flows")
     }
 
-    def keep(meta: dict, table: str) -> str | None:
+    def keep(resource: dict, meta: dict, table: str) -> str | None:
         text = meta.get(table)
         if isinstance(text, str) and text.strip():
-            texts[table].append(text)
+            where = t(
+                "fides.where", file=origin.get(id(resource), ""), key=_value(resource.get("fides_key")) or ""
+            )
+            texts[table].append(Chunk(text, where))
             return text
         return None
 
@@ -699,7 +731,7 @@ def read_data_map(directory: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         if meta is None:
             continue
         for table in ("items", "uses", "purposes", "departments", "joint_uses"):
-            keep(meta, table)
+            keep(ds, meta, table)
         for coll in _dicts(ds.get("collections")):
             for fld in _dicts(coll.get("fields")):
                 native_items.append(
@@ -715,8 +747,8 @@ def read_data_map(directory: Path) -> tuple[dict[str, pd.DataFrame], dict]:
         meta = _meta(system)
         if meta is None:
             continue
-        partner = keep(meta, "partners")
-        keep(meta, "flows")
+        partner = keep(system, meta, "partners")
+        keep(system, meta, "flows")
         if partner:
             native_partners.append(
                 {

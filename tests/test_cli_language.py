@@ -198,7 +198,8 @@ def test_usage_error_in_english_is_clicks_own(cli):
         (("nope",), "nopeというコマンドはありません"),
         (("synth",), "を指定してください"),
         (("score", "--as-of"), "には値が必要です"),
-        (("rules", "a", "b"), "余分な引数があります"),
+        (("rules", "a", "b"), "余分な引数があります：ab"),  # each argument once, no "s)" left over
+        (("validate", "a", "b"), "余分な引数があります：b"),
     ],
 )
 def test_usage_errors_are_translated(cli, args, japanese):
@@ -345,3 +346,20 @@ def test_japanese_output_shows_no_english_words_or_codes(cli, args):
     assert res.code in (0, 1), res.err
     assert JAPANESE.search(res.out + res.err)
     assert english_words(res.out + res.err) == set(), (res.out + res.err)[:3000]
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (("verify", "2026Q9"), "PERIOD:"),
+        (("review", "--period", "2026q4"), "--period:"),
+        (("incident", "--partner", "PO01", "--discovered", "2026-13-45"), "--discovered:"),
+        (
+            ("incident", "--partner", "PO01", "--discovered", "2026-11-20", "--occurred", "soon"),
+            "--occurred:",
+        ),
+    ],
+)
+def test_a_bad_value_names_the_option_or_argument_it_was_given_as(cli, tmp_path, args, named):
+    res = cli(*args, "--out", tmp_path) if args[0] in ("verify", "review") else cli(*args)
+    assert res.code == 2 and named in res.err, res.err

@@ -1550,8 +1550,8 @@ TEXTS |= {
 TEXTS |= {"validate.int_max": ("（{max:,}以下）", " (at most {max:,})")}
 TEXTS |= {
     "period.year": (
-        "--period: {text!r} の年は{first}年から{last}年までにしてください（例: 2026Q4）",
-        "--period: {text!r}: expected a quarter of a year from {first} to {last}, e.g. 2026Q4",
+        "{what}: {text!r} の年は{first}年から{last}年までにしてください（例: 2026Q4）",
+        "{what}: {text!r}: expected a quarter of a year from {first} to {last}, e.g. 2026Q4",
     ),
 }
 TEXTS |= {

@@ -367,8 +367,8 @@ PROBLEM_TEXTS |= {
         "{text}: neither a period (YYYYQn) nor a ledger directory",
     ),
     "period.not_a_quarter": (
-        "--period: 「{text}」は四半期ではありません。YYYYQ1〜YYYYQ4 の形式で入力してください（例：2026Q4）",
-        "--period: {text!r} is not a quarter; expected YYYYQ1 … YYYYQ4, e.g. 2026Q4",
+        "{what}: 「{text}」は四半期ではありません。YYYYQ1〜YYYYQ4 の形式で入力してください（例：2026Q4）",
+        "{what}: {text!r} is not a quarter; expected YYYYQ1 … YYYYQ4, e.g. 2026Q4",
     ),
     "review.exists": ("{path} は既にあります", "{path} already exists"),
     "review.bad_lang": (

@@ -138,7 +138,7 @@ def incident(
     inc = Incident(
         Selection(partner, ids(item), department, ids(flow)),
         str(cause),
-        parse_as_of(discovered),
+        parse_as_of(discovered, "--discovered"),
         records_,
         malicious,
         encrypted,
@@ -150,7 +150,7 @@ def incident(
         mn_network=mn_network,
         adjustments=tuple(str(a) for a in adjust or ()),
         my_number_people=my_number_people,
-        occurred=parse_as_of(occurred) if occurred else None,
+        occurred=parse_as_of(occurred, "--occurred") if occurred else None,
     )
     a = assess_incident(inv, risk_model, inc)
     recorded = None

@@ -233,7 +233,7 @@ USAGE_PATTERNS = [
     (r"Missing (?P<kind>argument|option|parameter) ?(?P<name>[^.]*)\.(?P<rest>.*)", "missing"),
     (r"Option '(?P<name>.+)' requires (?:an argument|(?P<n>\d+) arguments)\.", "requires_value"),
     (r"Option '(?P<name>.+)' does not take a value\.", "takes_no_value"),
-    (r"Got unexpected extra arguments? ?\(?(?P<args>.*?)\)?", "extra_arguments"),
+    (r"Got unexpected extra argument(?:s|\(s\))? ?\(?(?P<args>.*?)\)?", "extra_arguments"),
     (r"Invalid value for (?P<name>[^:]+): (?P<reason>.*)", "invalid_value"),
 ]
 # Why a value was refused (typer checks values with pydantic): each shape with its text's key.

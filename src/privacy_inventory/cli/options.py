@@ -61,13 +61,14 @@ def chosen_language(lang: Lang | None) -> str:
     return language()
 
 
-def parse_as_of(value: str | None) -> dt.date:
+def parse_as_of(value: str | None, option: str = "--as-of") -> dt.date:
+    """A date option (YYYY-MM-DD); today when not given. A bad value is a usage error naming `option`."""
     if value is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(t("cli.not_a_date", option="--as-of", value=repr(value))) from None
+        raise UsageError(t("cli.not_a_date", option=option, value=repr(value))) from None
 
 
 def ids(values: list[str] | None) -> list[str]:

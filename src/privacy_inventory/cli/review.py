@@ -84,7 +84,7 @@ def verify(
     """Check finished reports against their SHA-256 manifests: changed, missing or added files; with no
     PERIOD, every stored period and the chain between them (each manifest holds the previous one's hash)."""
     if period is not None:
-        target = out / str(parse_period(period))
+        target = out / str(parse_period(period, "PERIOD"))
         if not target.is_dir():
             raise UsageError(t("cli.verify.no_report", path=target, period=period))
         problems = verify_manifest(target)

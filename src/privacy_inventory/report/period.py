@@ -41,13 +41,14 @@ class Period:
         return Period(self.year - (self.quarter == 1), (self.quarter - 2) % 4 + 1)
 
 
-def parse_period(text: str) -> Period:
-    """'2026Q4' → Period. Anything else (paths, '..', lower case, Q5) is a usage error."""
+def parse_period(text: str, what: str = "--period") -> Period:
+    """'2026Q4' → Period. Anything else (paths, '..', lower case, Q5) is a usage error naming `what`
+    (the option or argument it was given as)."""
     m = PERIOD_PATTERN.fullmatch(text or "")
     if not m:
-        raise UsageError(t("period.not_a_quarter", text=text))
+        raise UsageError(t("period.not_a_quarter", what=what, text=text))
     if not FIRST_YEAR <= int(m.group(1)) <= LAST_YEAR:
-        raise UsageError(t("period.year", text=text, first=FIRST_YEAR, last=LAST_YEAR))
+        raise UsageError(t("period.year", what=what, text=text, first=FIRST_YEAR, last=LAST_YEAR))
     return Period(int(m.group(1)), int(m.group(2)))
 
 

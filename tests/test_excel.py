@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import string
@@ -156,10 +157,14 @@ def test_bad_values_are_reported_by_cell(cli, tmp_path):
     wb.close()
     _edit(book, "提供・受領", f"{col}17", "gift")
     res = cli("import-xlsx", book, tmp_path / "out")
-    assert (
-        res.code == 1 and f"提供・受領!{col}17" in res.out and "'gift'" in res.out and "joint_use" in res.out
-    )
+    assert res.code == 1 and f"提供・受領!{col}17" in res.out and "'gift'" in res.out
     problems = read_raw(book).all_problems()
+    # the dropdown offers labels: the message names them, not the codes the CSV files hold
+    [expected] = problems.loc[problems["code"] == "enum", "expected"].tolist()
+    assert "outsourcing, Art.27(5)(i)" in expected and "joint_use" not in expected, expected
+    ja = cli("validate", book, "--format", "json", "--lang", "ja").out
+    [found] = [p for p in json.loads(ja)["problems"] if p["code"] == "enum"]
+    assert "共同利用" in found["expected"] and not re.search(r"[a-z]{4,}", found["expected"]), found
     assert problems.loc[problems["code"] == "enum", "cell"].tolist() == [f"提供・受領!{col}17"]
     assert problems.loc[problems["code"] == "enum", "row"].tolist() == [17]  # the sheet's row
 

@@ -43,6 +43,7 @@ from .validate import (
     check_typed_reference,
     choices,
     column_label,
+    enum_expected,
     problem,
     problems_frame,
 )
@@ -243,7 +244,12 @@ def _check_content(raw: RawLedger, table: Table, df: pd.DataFrame) -> None:
             )
         )
     raw.tables[table.name] = df
-    raw.add(check_table(table, df, file=file))
+    problems = check_table(table, df, file=file)
+    if raw.workbook:  # the sheet's dropdown offers labels, not codes: say what it offers
+        enum = problems["code"].eq(ProblemCode.enum)
+        expected = problems.loc[enum, "column"].map(lambda c: enum_expected(table.column(c), codes=False))
+        problems.loc[enum, "expected"] = expected
+    raw.add(problems)
     raw.add(check_examples(table, df, file=file))
 
 

@@ -85,20 +85,30 @@ def problems_frame(rows: Iterable[dict] | pd.DataFrame = ()) -> pd.DataFrame:
 # --- column checks -----------------------------------------------------------------------------------
 
 
-def choices(vocabulary: type[Vocabulary] | None, lang: str | None = None) -> str:
-    """The codes of a vocabulary as a person reads them: `code（日本語ラベル）` / `code (English label)`."""
+def choices(vocabulary: type[Vocabulary] | None, lang: str | None = None, codes: bool = True) -> str:
+    """The codes of a vocabulary as a person reads them: `code（日本語ラベル）` / `code (English label)`;
+    without codes, the labels alone (what a workbook's dropdown offers)."""
     members = list(vocabulary) if vocabulary is not None else []
     return t("expected.choice_sep", lang).join(
-        t("expected.choice", lang, code=m.value, label=m.label(lang)) if m.label(lang) != m.value else m.value
+        m.label(lang)
+        if not codes
+        else t("expected.choice", lang, code=m.value, label=m.label(lang))
+        if m.label(lang) != m.value
+        else m.value
         for m in members
     )
+
+
+def enum_expected(col: Column, codes: bool = True) -> str:
+    """What a choice column takes: one (or some) of its values, with or without their codes."""
+    key = "expected.some_of" if col.multiple else "expected.one_of"
+    return t(key, choices=choices(col.allowed, codes=codes))
 
 
 def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
     """(reason code, what the user must write) for a column's type check."""
     if col.kind == "enum":
-        key = "expected.some_of" if col.multiple else "expected.one_of"
-        return ProblemCode.enum, t(key, choices=choices(col.allowed))
+        return ProblemCode.enum, enum_expected(col)
     if col.kind == "bool":
         return ProblemCode.bool, t("formats.expected_bool")
     if col.kind == "int":

@@ -301,6 +301,11 @@ def test_score_cli_filters_and_usage_errors(cli):
     assert res.code == 0 and len(lines) - 1 == 9 and all(",critical," in line for line in lines[1:])
     assert cli("score", "--level", "severe").code == 2
     assert cli("score", "--as-of", "yesterday").code == 2
+    # the level as the reader names it: 重大 is critical
+    named = cli("score", "--level", "重大", "--format", "csv", "--as-of", "2026-12-31")
+    assert named.code == 0 and named.out == res.out
+    wrong = cli("score", "--level", "最高", "--lang", "ja")
+    assert wrong.code == 2 and "critical（重大）" in wrong.err
 
 
 @pytest.mark.parametrize(

@@ -264,8 +264,8 @@ CLI_TEXTS |= {
         "Rows per table (default 15 in a table, all otherwise).",
     ),
     "help.score.level": (
-        "この水準以上の行だけを示す（水準はリスクモデルのもの）。",
-        "Only rows at this level or worse (the levels of the risk model).",
+        "この水準以上の行だけを示す（水準はリスクモデルのもの。high でも 高 でもよい）。",
+        "Only rows at this level or worse (the levels of the risk model, by code or name: high or 高).",
     ),
     "help.score.table": (
         "csv で出す表：flows（提供・受領）、items（項目）、partners（提供先）。",

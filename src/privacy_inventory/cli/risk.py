@@ -8,11 +8,32 @@ from typing import Annotated
 import typer
 
 from ..assess.explain import worst
+from ..assess.model import RiskModel
 from ..assess.pipeline import assess
 from ..errors import UsageError
 from ..i18n import language, t
 from .options import AsOfOpt, FormatOpt, LedgerArg, ModelOpt, OutputFormat, ScoreTable, parse_as_of
 from .render import print_csv, print_json, print_scores, records
+
+
+def _level_code(model: RiskModel, given: str) -> str:
+    """The level `given` names, by its code or its name in either language; else a usage error listing
+    them as the reader knows them."""
+    named = {
+        name: lvl
+        for lvl in model.levels
+        for name in (lvl, model.level_label(lvl, "ja"), model.level_label(lvl, "en"))
+    }
+    if given.strip() in named:
+        return named[given.strip()]
+    lang = language()
+    listed = t("expected.choice_sep").join(
+        lvl
+        if model.level_label(lvl, lang) == lvl
+        else t("expected.choice", code=lvl, label=model.level_label(lvl, lang))
+        for lvl in model.levels
+    )
+    raise UsageError(t("cli.score.bad_level", value=repr(given), levels=listed))
 
 
 def _counts(counts: dict, name: Callable[[str], str]) -> str:
@@ -56,8 +77,8 @@ def score(
     """
     a = assess(ledger, model=model, as_of=parse_as_of(as_of))
     levels = a.model.levels
-    if level is not None and level not in levels:
-        raise UsageError(t("cli.score.bad_level", value=repr(level), levels=", ".join(levels)))
+    if level is not None:  # a level's code or its name in either language (high, 高)
+        level = _level_code(a.model, level)
     limit = top if top is not None else (15 if fmt is OutputFormat.table else None)
 
     def rows(name: str):

@@ -265,7 +265,7 @@ CLI_TEXTS |= {
     ),
     "help.score.level": (
         "この水準以上の行だけを示す（水準はリスクモデルのもの。high でも 高 でもよい）。",
-        "Only rows at this level or worse (the levels of the risk model, by code or name: high or 高).",
+        "Only rows at this level or worse (a level of the risk model, by its code or its name, e.g. high).",
     ),
     "help.score.table": (
         "csv で出す表：flows（提供・受領）、items（項目）、partners（提供先）。",

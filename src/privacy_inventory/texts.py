@@ -1056,7 +1056,7 @@ TEXTS |= {
     ),
     "draft.written": ("下書きの台帳を {out} に書き出しました", "Draft ledger written to {out}"),
     "draft.assumed": (
-        "方針に記載のない推定値（項目の区分・要配慮・特定個人情報・本人の区分・部門、提供先の所在国・法人の別など）は、各行の assumed 列に列名を記載しています。",
+        "方針に記載のない推定値（項目の区分・要配慮・特定個人情報・本人の区分・部門、提供先の所在国・法人の別など）は、各行の「仮定の値の列」（CSV の見出しは assumed）に列名を記載しています。",
         "Guessed values the policy does not state (an item's category, special-care and My Number flags, "
         "subjects and department; a partner's country and entity type, …) are named in each row's assumed column.",
     ),
@@ -1584,8 +1584,8 @@ TEXTS |= {
     "json.not_utf8": ("UTF-8 ではない文字があります", "a character that is not UTF-8"),
     "json.too_deep": ("入れ子が深すぎます", "nested too deeply"),
     "snapshot.bad_json": (
-        "{path}: {line}行目が読めません（{detail}）。`privacy-inventory verify` で改変を確認してください",
-        "{path}: damaged at line {line} ({detail}); run `privacy-inventory verify` to check the stored periods",
+        "{path}: {line}行目が読めません（{detail}）。「privacy-inventory verify」で改変を確認してください",
+        "{path}: damaged at line {line} ({detail}); run 'privacy-inventory verify' to check the stored periods",
     ),
 }
 

@@ -44,8 +44,8 @@ PROBLEM_TEXTS |= {
     "expected.several": ("（複数は「;」で区切ります）", " (several separated by ;)"),
     "expected.reference_forms": ("次のいずれかの形式：{forms}", "one of {forms}"),
     "expected.reference_rule": (
-        "finding:ルールID（:対象 も可）。ルールIDは `privacy-inventory rules` で確かめてください",
-        "finding:RULE_ID[:subject] with a known rule id (see `privacy-inventory rules`)",
+        "finding:ルールID（:対象 も可）。ルールIDは「privacy-inventory rules」で確かめてください",
+        "finding:RULE_ID[:subject] with a known rule id (see 'privacy-inventory rules')",
     ),
     "expected.reference_typed": (
         "「{prefix}:」の後に{table}にあるID",
@@ -122,8 +122,8 @@ PROBLEM_TEXTS |= {
     ),
     "problem.invalid_value": ("「{value}」", ": {value!r}"),
     "problem.invalid_more": (
-        "  ほか{n}件：すべて見るには `privacy-inventory validate` を実行してください",
-        "  … and {n} more: run `privacy-inventory validate` to see all",
+        "  ほか{n}件：すべて見るには「privacy-inventory validate」を実行してください",
+        "  … and {n} more: run 'privacy-inventory validate' to see all",
     ),
     "problem.table_title": ("問題", "Problems"),
     "problem.more": (
@@ -236,7 +236,7 @@ PROBLEM_TEXTS |= {
     "model.expected.high_levels": ("matrix.levels にある水準", "levels listed in matrix.levels"),
     "model.expected.causes": (
         "source に出典、ほかの原因ごとに状況",
-        "the citation under `source` and circumstances under every cause",
+        "the citation under 'source' and circumstances under every cause",
     ),
     "model.expected.bands": ("medium < high < very_high となる値", "medium < high < very_high"),
     "model.expected.unlawful": ("breach.enisa.causes にある原因", "a cause listed in breach.enisa.causes"),
@@ -358,9 +358,9 @@ PROBLEM_TEXTS |= {
         "map made elsewhere lacks what the ledger needs, e.g. departments)",
     ),
     "history.no_report": (
-        "期間 {period}: {out} に報告がありません（先に `privacy-inventory review --period {period}` を実行して"
+        "期間 {period}: {out} に報告がありません（先に「privacy-inventory review --period {period}」を実行して"
         "ください）",
-        "period {period}: no report in {out} (run `privacy-inventory review --period {period}` first)",
+        "period {period}: no report in {out} (run 'privacy-inventory review --period {period}' first)",
     ),
     "history.neither": (
         "{text}: 期間（YYYYQn）でも台帳のフォルダでもありません",
@@ -380,9 +380,9 @@ PROBLEM_TEXTS |= {
         "{path} already exists: a finished period is not overwritten (use --force to replace it)",
     ),
     "snapshot.none": (
-        "{path}: スナップショットがありません（{meta} が必要です）。その期間の `privacy-inventory review` を"
+        "{path}: スナップショットがありません（{meta} が必要です）。その期間の「privacy-inventory review」を"
         "実行してください",
-        "{path}: no snapshot (expected {meta}); run `privacy-inventory review` for that period",
+        "{path}: no snapshot (expected {meta}); run 'privacy-inventory review' for that period",
     ),
     "snapshot.not_an_object": ("JSON のオブジェクトではありません", "not an object"),
     "snapshot.key_unreadable": (

@@ -175,6 +175,8 @@ def test_notice_cli(cli, tmp_path):
     assert res.code == 1 and data["counts"]["arrangements"] == 1
     assert {d["where"] for d in data["differences"]} == {"ledger_only"}
     assert cli("notice", "--lang", "fr").code == 2
+    assert cli("notice", "--format", "table").code == 2  # a table is the form of a comparison only
+    assert cli("notice", "--compare", tmp_path / "p.txt", "--format", "md").code == 2
     assert cli("notice", "--compare", tmp_path / "nope.txt").code == 2
     (tmp_path / "empty.txt").write_text(" \n", encoding="utf-8")
     (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 50)

@@ -715,6 +715,14 @@ CLI_TEXTS |= {
         "{as_of} 時点のリスク：提供・受領の水準別件数 {inherent}（対策後 {residual}）",
         "Risk as of {as_of} — levels (flows): {inherent}; residual: {residual}",
     ),
+    "cli.notice.compare_format": (
+        "--format {fmt}: --compare の結果は表（table）か JSON（json）で示します",
+        "--format {fmt}: a comparison (--compare) is shown as a table or as JSON",
+    ),
+    "cli.notice.table_needs_compare": (
+        "--format table は --compare と使います。公表文そのものは md・html・json で書き出します",
+        "--format table goes with --compare; the notice itself is written as md, html or json",
+    ),
     "cli.score.bad_level": (
         "--level：{value} は水準ではありません。次のいずれかを指定してください：{levels}",
         "--level: {value} is not a level; expected one of {levels}",

@@ -13,7 +13,7 @@ from rich.markup import escape
 from ..assess.notice import DIFFERENCES, blocks, build_notice, compare_with_policy, labelled, render_markdown
 from ..assess.pipeline import assess, load_inventory
 from ..assess.rules import SEVERITIES, Severity, catalogue
-from ..errors import EXIT_INVALID
+from ..errors import EXIT_INVALID, UsageError
 from ..files import write_text_atomic
 from ..i18n import label, language, t
 from ..ledger.draft import read_policy
@@ -128,8 +128,12 @@ def notice(
     """
     chosen = chosen_language(lang)
     if compare is not None:
+        if fmt in (NoticeFormat.md, NoticeFormat.html):  # a comparison is a table or JSON, not a notice
+            raise UsageError(t("cli.notice.compare_format", fmt=fmt))
         _compare(ledger, compare, chosen, fmt or NoticeFormat.table)
         return
+    if fmt is NoticeFormat.table:
+        raise UsageError(t("cli.notice.table_needs_compare"))
     fmt = fmt or NoticeFormat.md
     n = build_notice(load_inventory(resolve_ledger_dir(ledger)), chosen)
     if fmt is NoticeFormat.json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from privacy_inventory import LedgerInvalid, UsageError, load_inventory
@@ -269,3 +270,12 @@ def test_yaml_syntax_errors_are_said_in_the_readers_language(cli, ledger, text, 
 def p_ja_expected(cli, ledger) -> str:
     res = cli("validate", ledger, "--format", "json", "--lang", "ja")
     return find(json.loads(res.out)["problems"], file="organisation.yaml")[0]["expected"]
+
+
+def test_a_list_of_ids_names_the_one_that_is_not_found(cli, ledger):
+    items = pd.read_csv(ledger / "items.csv", dtype=str, keep_default_na=False)
+    items.loc[items["item_id"] == "I004", "item_id"] = "I004X"
+    items.to_csv(ledger / "items.csv", index=False)
+    code, data = problems_of(cli, ledger)
+    listed = find(data["problems"], file="joint_uses.csv", column="items")
+    assert code == 1 and listed and all(p["expected"].endswith("not found: I004") for p in listed), listed

@@ -42,6 +42,7 @@ PROBLEM_TEXTS |= {
     "expected.column_known": ("台帳の列（この列は読み飛ばします）", "a known column (it is ignored)"),
     "expected.reference": ("{file}にある{what}", "an existing {what} in {file}"),
     "expected.several": ("（複数は「;」で区切ります）", " (several separated by ;)"),
+    "expected.unknown_ids": ("。見つからないもの：{ids}", "; not found: {ids}"),
     "expected.reference_forms": ("次のいずれかの形式：{forms}", "one of {forms}"),
     "expected.reference_rule": (
         "finding:ルールID（:対象 も可）。ルールIDは「privacy-inventory rules」で確かめてください",

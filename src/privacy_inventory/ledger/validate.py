@@ -346,15 +346,17 @@ def check_reference(
     (the `target_what` of `target_file`, e.g. 提供先ID / partner_id of partners.csv)."""
     s = df[column]
     expected = t("expected.reference", what=target_what, file=_named(target_file))
-    if multiple:
-        tokens = explode_list(s)
-        bad = s.index.isin(tokens[~isin(tokens, targets)].index.unique())
-        bad = pd.Series(bad, index=s.index)
-        if bad.any():
-            expected += t("expected.several")
-    else:
+    if not multiple:
         bad = s.notna() & ~isin(s, targets)
-    return problems_frame(located(file, s, bad, column, expected, ProblemCode.dangling_reference))
+        return problems_frame(located(file, s, bad, column, expected, ProblemCode.dangling_reference))
+    tokens = explode_list(s)
+    unknown = tokens[~isin(tokens, targets)]
+    bad = pd.Series(s.index.isin(unknown.index.unique()), index=s.index)
+    found = located(file, s, bad, column, expected + t("expected.several"), ProblemCode.dangling_reference)
+    if len(found):  # a list of twenty ids: say which of them is unknown
+        named = unknown.astype("str").groupby(level=0).agg(t("expected.choice_sep").join)
+        found["expected"] += (found["row"] - 2).map(named).map(lambda v: t("expected.unknown_ids", ids=v))
+    return problems_frame(found)
 
 
 def check_typed_reference(

@@ -187,6 +187,14 @@ def test_my_number_incidents(inv, model):
     assert run(inv, model, ["I001"], 5).my_number == {"involved": False}
 
 
+def test_figures_that_contradict_each_other_are_warned_about(inv, model):
+    plain = run(inv, model, ["I030"], 10, "theft")
+    assert not any("My Number" in w or "happened" in w for w in plain.warnings)
+    odd = run(inv, model, ["I030"], 10, "theft", my_number_people=20, occurred=D + dt.timedelta(days=11))
+    assert any("(20) than people affected (10)" in w for w in odd.warnings), odd.warnings
+    assert any("after the date it was discovered (2026-11-20)" in w for w in odd.warnings), odd.warnings
+
+
 def test_people_come_from_the_ledger_when_not_given(inv, model):
     a = run(inv, model, partner="PO07", cause="loss")  # the delivery sub-contractor: 15,000 per flow
     assert a.people == 15000 and a.appi["report_required"]

@@ -1570,6 +1570,16 @@ TEXTS |= {
         "注意: 発覚日 {date} は今日（{today}）より後です。日付を確認してください",
         "warning: the discovery date {date} is after today ({today}); check the date",
     ),
+    "incident.more_my_number_people": (
+        "注意: 個人番号が漏えいした本人（{my_number}人）が、影響を受ける本人の数（{people}人）より多くなっています。"
+        "数を確認してください",
+        "warning: more people whose My Number leaked ({my_number}) than people affected ({people}); check the figures",
+    ),
+    "incident.occurred_after": (
+        "注意: 発生日 {occurred} が発覚日 {discovered} より後です。日付を確認してください",
+        "warning: the date it happened ({occurred}) is after the date it was discovered ({discovered}); "
+        "check the dates",
+    ),
     "incident.before_ledger": (
         "注意: 発覚日 {date} は台帳に記録された最も古い日付（{first}、{where}）より前です。日付を確認してください",
         "warning: the discovery date {date} is before the earliest date the ledger records ({first}, {where}); check the date",

@@ -594,7 +594,19 @@ def assess_incident(inv: Inventory, model: RiskModel, inc: Incident) -> Incident
     return IncidentAssessment(inc, items, flows, partners, people, subjects, enisa,
                               appi_duty(items, people, inc, section, circ),
                               my_number_duty(items, people, inc, section, circ),
-                              date_warnings(inv, inc.discovered))  # fmt: skip
+                              date_warnings(inv, inc.discovered) + consistency_warnings(inc, people))  # fmt: skip
+
+
+def consistency_warnings(inc: Incident, people: int) -> list[str]:
+    """What the incident's own figures contradict: more My Number people than people, a leak that
+    happened after it was discovered."""
+    out = []
+    if inc.my_number_people is not None and inc.my_number_people > people:
+        out.append(t("incident.more_my_number_people", my_number=inc.my_number_people, people=people))
+    if inc.occurred is not None and inc.occurred > inc.discovered:
+        out.append(t("incident.occurred_after", occurred=inc.occurred.isoformat(),
+                     discovered=inc.discovered.isoformat()))  # fmt: skip
+    return out
 
 
 # --- what people read --------------------------------------------------------------------------------

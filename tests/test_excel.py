@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -140,6 +141,17 @@ def _edit(book: Path, sheet: str, cell: str, value) -> None:
     wb = load_workbook(book)
     wb[sheet][cell] = value
     wb.save(book)
+
+
+def test_a_date_with_a_time_is_shown_as_a_person_wrote_it(cli, tmp_path):
+    book = export(cli, None, tmp_path / "l.xlsx")
+    wb = load_workbook(book)
+    col = letter(wb["項目"], "last_confirmed")
+    wb.close()
+    _edit(book, "項目", f"{col}7", dt.datetime(2023, 3, 15, 12, 0))
+    problems = read_raw(book).all_problems()
+    [p] = problems[problems["cell"] == f"項目!{col}7"].to_dict("records")
+    assert p["code"] == "date" and p["value"] == "2023-03-15 12:00", p  # not Python's 2023-03-15T12:00:00
 
 
 def test_formula_cells_are_errors_naming_the_cell(cli, tmp_path):

@@ -728,7 +728,11 @@ def _text(value: Any) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time(0) else value.isoformat()
+        return (
+            value.date().isoformat()
+            if value.time() == dt.time(0)
+            else value.isoformat(sep=" ", timespec="minutes")
+        )
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():

@@ -277,6 +277,7 @@ def test_cp932_csv_export_reports_unencodable_cells(cli, ledger, tmp_path):
     write(ledger, "items.csv", items)
     res = cli("export-csv", ledger, tmp_path / "bad", "--encoding", "cp932")
     assert res.code == 1 and "items.csv" in res.err and "6" in res.err and "𠮷野家" in res.err
+    assert "cp932 cannot hold '𠮷'" in res.err  # the one character, not only the whole cell
     assert not (tmp_path / "bad").exists() or list((tmp_path / "bad").iterdir()) == []
     assert cli("export-csv", ledger, tmp_path / "bom").code == 0
     bom = (tmp_path / "bom" / "items.csv").read_bytes()

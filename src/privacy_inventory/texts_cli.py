@@ -681,8 +681,8 @@ CLI_TEXTS |= {
         "(the ledger has {n} error(s) to fix in it)",
     ),
     "cli.csv.cell_not_written": (
-        "{where}：{value} は {encoding} では書き出せません",
-        "{where}: {value} cannot be written in {encoding}",
+        "{where}：「{value}」の「{chars}」は {encoding} では書き出せません",
+        "{where}: '{value}': {encoding} cannot hold '{chars}'",
     ),
     "cli.csv.cells_not_written": (
         "{n} 個のセルが {encoding} では書き出せません",

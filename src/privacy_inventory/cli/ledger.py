@@ -243,11 +243,10 @@ def export_csv(
     refuse_unread(raw)  # a table that could not be read is not exported as an empty file
     bad = export_ledger_csv(raw.tables, out, str(encoding))
     if bad:
-        for file, cell, value in bad[:50]:
+        for file, cell, value, lacking in bad[:50]:
             where = f"{file} {cell}"
-            err_console.print(
-                escape(t("cli.csv.cell_not_written", where=where, value=repr(value), encoding=encoding))
-            )
+            err_console.print(escape(t("cli.csv.cell_not_written", where=where, value=value, chars=lacking,
+                                       encoding=encoding)))  # fmt: skip
         cells = t("cli.csv.cells_not_written", n=len(bad), encoding=encoding)
         err_console.print(f"[red]{escape(cells)}[/]{escape(t('cli.csv.nothing_written'))}")
         raise typer.Exit(EXIT_INVALID)

@@ -11,9 +11,25 @@ from ..files import built_aside, naming
 from .schema import TABLES
 from .textio import defuse_frame
 
+Unencodable = tuple[str, str, str, str]  # file, cell (B7), the value, the characters the encoding lacks
 
-def unencodable_cells(df: pd.DataFrame, file: str, encoding: str) -> list[tuple[str, str, str]]:
-    """(file, cell, value) of every cell the encoding cannot hold; cells as Excel names them (B7)."""
+
+def _lacking(text: str, encoding: str) -> str:
+    """The characters of `text` the encoding cannot hold, each once, in order."""
+    return "".join(dict.fromkeys(ch for ch in text if not _encodes(ch, encoding)))
+
+
+def _encodes(ch: str, encoding: str) -> bool:
+    try:
+        ch.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def unencodable_cells(df: pd.DataFrame, file: str, encoding: str) -> list[Unencodable]:
+    """Every cell the encoding cannot hold, with the characters it lacks (🍣 in 氏名🍣); cells as Excel
+    names them (B7)."""
     bad = []
     for j, name in enumerate(df.columns):
         for i, value in df[name].items():
@@ -21,17 +37,16 @@ def unencodable_cells(df: pd.DataFrame, file: str, encoding: str) -> list[tuple[
                 try:
                     value.encode(encoding)
                 except UnicodeEncodeError:
-                    bad.append((file, f"{get_column_letter(j + 1)}{int(i) + 2}", value))
+                    cell = f"{get_column_letter(j + 1)}{int(i) + 2}"
+                    bad.append((file, cell, value, _lacking(value, encoding)))
         try:
             str(name).encode(encoding)
         except UnicodeEncodeError:
-            bad.append((file, f"{get_column_letter(j + 1)}1", str(name)))
+            bad.append((file, f"{get_column_letter(j + 1)}1", str(name), _lacking(str(name), encoding)))
     return bad
 
 
-def export_ledger_csv(
-    tables: dict[str, pd.DataFrame], out: Path, encoding: str
-) -> list[tuple[str, str, str]]:
+def export_ledger_csv(tables: dict[str, pd.DataFrame], out: Path, encoding: str) -> list[Unencodable]:
     """Write every table; if any cell cannot be encoded, write nothing and return those cells."""
     frames = {
         t.file: defuse_frame(tables.get(t.name, pd.DataFrame(columns=t.column_names)).reset_index(drop=True))

@@ -179,3 +179,14 @@ def test_actions_status_cli(cli):
     res = cli("actions", "status", "--format", "json", "--as-of", "2026-12-31")
     data = json.loads(res.out)
     assert res.code == 0 and data["counts"]["overdue"] == 1 and data["counts"]["closed_without_evidence"] == 1
+
+
+def test_a_figure_a_stored_period_lacks_has_no_change_shown():
+    """A stored summary is a table row: a figure added since reads as NaN there, never a crash."""
+    from privacy_inventory.report.context import headline_delta
+
+    now = {"findings": {"high": 9}, "actions": {"overdue": 1}, "items": 36}
+    assert headline_delta(now, {"findings": {"high": 7}}, "findings", "high") == 2
+    assert headline_delta(now, {"actions": float("nan")}, "actions", "overdue") is None
+    assert headline_delta(now, {"items": float("nan")}, "items") is None
+    assert headline_delta(now, None, "items") is None

@@ -208,10 +208,10 @@ def headline_delta(now: dict, before: dict | None, *path: str) -> int | None:
     (no earlier period, or one stored before the figure existed)."""
     a, b = now, before
     for key in path:
-        a, b = a.get(key, {}), (b or {}).get(key)
-        if b is None:
+        if not isinstance(b, dict) or key not in b:  # a stored summary is a table row: a dict, or NaN
             return None
-    return int(a) - int(b)
+        a, b = a[key], b[key]
+    return None if b is None or pd.isna(b) else int(a) - int(b)
 
 
 def previous_side(ctx: ReviewContext, previous_period: str | None, reports_dir: Path | None) -> Side | None:

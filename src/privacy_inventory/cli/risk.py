@@ -12,6 +12,7 @@ from ..assess.model import RiskModel
 from ..assess.pipeline import assess
 from ..errors import UsageError
 from ..i18n import language, t
+from ..ledger.validate import listed_choices
 from .options import AsOfOpt, FormatOpt, LedgerArg, ModelOpt, OutputFormat, ScoreTable, parse_as_of
 from .render import print_csv, print_json, print_scores, records
 
@@ -26,13 +27,7 @@ def _level_code(model: RiskModel, given: str) -> str:
     }
     if given.strip() in named:
         return named[given.strip()]
-    lang = language()
-    listed = t("expected.choice_sep").join(
-        lvl
-        if model.level_label(lvl, lang) == lvl
-        else t("expected.choice", code=lvl, label=model.level_label(lvl, lang))
-        for lvl in model.levels
-    )
+    listed = listed_choices((lvl, model.level_label(lvl, language())) for lvl in model.levels)
     raise UsageError(t("cli.score.bad_level", value=repr(given), levels=listed))
 
 

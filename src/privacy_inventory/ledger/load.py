@@ -43,7 +43,6 @@ from .validate import (
     check_typed_reference,
     choices,
     column_label,
-    enum_expected,
     problem,
     problems_frame,
 )
@@ -244,12 +243,7 @@ def _check_content(raw: RawLedger, table: Table, df: pd.DataFrame) -> None:
             )
         )
     raw.tables[table.name] = df
-    problems = check_table(table, df, file=file)
-    if raw.workbook:  # the sheet's dropdown offers labels, not codes: say what it offers
-        enum = problems["code"].eq(ProblemCode.enum)
-        expected = problems.loc[enum, "column"].map(lambda c: enum_expected(table.column(c), codes=False))
-        problems.loc[enum, "expected"] = expected
-    raw.add(problems)
+    raw.add(check_table(table, df, file=file, codes=not raw.workbook))  # a sheet's dropdown offers labels
     raw.add(check_examples(table, df, file=file))
 
 
@@ -341,7 +335,8 @@ def _check_organisation(raw: RawLedger, data: dict, f: str) -> None:
         elif fld.kind == "enum" and fld.allowed is not None:
             code = code_of(str(value), fld.allowed)
             if code is None:
-                raw.add(problem(f, None, fld.path, value, t("expected.one_of", choices=choices(fld.allowed)),
+                offered = choices(fld.allowed, codes=not raw.workbook)  # the sheet's dropdown: labels
+                raw.add(problem(f, None, fld.path, value, t("expected.one_of", choices=offered),
                                 code=ProblemCode.enum))  # fmt: skip
             else:
                 _dotted_set(data, fld.path, code)

@@ -85,18 +85,22 @@ def problems_frame(rows: Iterable[dict] | pd.DataFrame = ()) -> pd.DataFrame:
 # --- column checks -----------------------------------------------------------------------------------
 
 
+def listed_choices(named: Iterable[tuple[str, str]], lang: str | None = None, codes: bool = True) -> str:
+    """(code, label) pairs as a person reads them: `code（日本語ラベル）` / `code (English label)`, a code
+    alone where it is its own label; without codes, the labels alone (what a workbook's dropdown offers)."""
+
+    def one(code: str, name: str) -> str:
+        if not codes:
+            return name
+        return code if name == code else t("expected.choice", lang, code=code, label=name)
+
+    return t("expected.choice_sep", lang).join(one(code, name) for code, name in named)
+
+
 def choices(vocabulary: type[Vocabulary] | None, lang: str | None = None, codes: bool = True) -> str:
-    """The codes of a vocabulary as a person reads them: `code（日本語ラベル）` / `code (English label)`;
-    without codes, the labels alone (what a workbook's dropdown offers)."""
+    """The values of a vocabulary as a person reads them (listed_choices)."""
     members = list(vocabulary) if vocabulary is not None else []
-    return t("expected.choice_sep", lang).join(
-        m.label(lang)
-        if not codes
-        else t("expected.choice", lang, code=m.value, label=m.label(lang))
-        if m.label(lang) != m.value
-        else m.value
-        for m in members
-    )
+    return listed_choices(((m.value, m.label(lang)) for m in members), lang, codes)
 
 
 def enum_expected(col: Column, codes: bool = True) -> str:
@@ -105,10 +109,11 @@ def enum_expected(col: Column, codes: bool = True) -> str:
     return t(key, choices=choices(col.allowed, codes=codes))
 
 
-def _expected_for(col: Column) -> tuple[ProblemCode | None, str]:
-    """(reason code, what the user must write) for a column's type check."""
+def _expected_for(col: Column, codes: bool = True) -> tuple[ProblemCode | None, str]:
+    """(reason code, what the user must write) for a column's type check; `codes`: a choice column lists
+    its codes beside their labels (a CSV file holds codes; a workbook's dropdown offers the labels)."""
     if col.kind == "enum":
-        return ProblemCode.enum, enum_expected(col)
+        return ProblemCode.enum, enum_expected(col, codes)
     if col.kind == "bool":
         return ProblemCode.bool, t("formats.expected_bool")
     if col.kind == "int":
@@ -226,8 +231,9 @@ def _key_expected(table: Table, file: str | None = None) -> str:
     return t("expected.unique_key", key=key, file=_named(file or table.file))
 
 
-def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.DataFrame:
-    """All cell-level problems of one table: required, type, allowed value, pattern, key uniqueness."""
+def check_table(table: Table, df: pd.DataFrame, file: str | None = None, codes: bool = True) -> pd.DataFrame:
+    """All cell-level problems of one table: required, type, allowed value, pattern, key uniqueness
+    (`codes`: see _expected_for)."""
     from pandera.errors import SchemaErrors
 
     schema, labels = _pandera_schema(table.name, tuple(df.columns))
@@ -238,7 +244,7 @@ def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.D
         fc = err.failure_cases
     unplaced = fc[fc["index"].isna()]
     fc = fc[fc["index"].notna()]
-    out = [_unplaced(table, unplaced, labels, file)] if len(unplaced) else []
+    out = [_unplaced(table, unplaced, labels, file, codes)] if len(unplaced) else []
     for (column, check), group in fc.groupby(["column", "check"], sort=False, dropna=False):
         idx = group["index"].astype(int)
         if check == "not_nullable":
@@ -246,7 +252,7 @@ def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.D
         elif check in ("field_uniqueness", "multiple_fields_uniqueness") or str(check).startswith("unique"):
             code, expected = ProblemCode.duplicate_key, _key_expected(table, file)
         elif (column, check) in labels:
-            code, expected = _expected_for(labels[(column, check)])
+            code, expected = _expected_for(labels[(column, check)], codes)
         else:
             code, expected = ProblemCode.invalid, t("expected.check", check=check)
         if column == table.name or column not in df.columns:  # DataFrame-level (composite key) checks
@@ -270,14 +276,16 @@ def check_table(table: Table, df: pd.DataFrame, file: str | None = None) -> pd.D
     return problems_frame(pd.concat(out, ignore_index=True).drop_duplicates())
 
 
-def _unplaced(table: Table, fc: pd.DataFrame, labels: dict, file: str | None) -> pd.DataFrame:
+def _unplaced(table: Table, fc: pd.DataFrame, labels: dict, file: str | None, codes: bool) -> pd.DataFrame:
     """Failures pandera could not tie to a row (a check that raised on a column): one problem per column,
     so that a column that cannot be checked is an error in the report, never a crash or a pass."""
     rows = []
     for (column, check), group in fc.groupby(["column", "check"], sort=False, dropna=False):
         col = labels.get((column, check))
         code, expected = (
-            _expected_for(col) if col is not None else (ProblemCode.invalid, t("expected.check", check=check))
+            _expected_for(col, codes)
+            if col is not None
+            else (ProblemCode.invalid, t("expected.check", check=check))
         )
         rows.append(problem(file or table.file, None, None if pd.isna(column) else str(column),
                             group["failure_case"].iloc[0], expected, code=code))  # fmt: skip
@@ -353,9 +361,9 @@ def check_reference(
     unknown = tokens[~isin(tokens, targets)]
     bad = pd.Series(s.index.isin(unknown.index.unique()), index=s.index)
     found = located(file, s, bad, column, expected + t("expected.several"), ProblemCode.dangling_reference)
-    if len(found):  # a list of twenty ids: say which of them is unknown
+    if len(found):  # a list of twenty ids: say which of them is unknown (rows in the order of `bad`)
         named = unknown.astype("str").groupby(level=0).agg(t("expected.choice_sep").join)
-        found["expected"] += (found["row"] - 2).map(named).map(lambda v: t("expected.unknown_ids", ids=v))
+        found["expected"] += [t("expected.unknown_ids", ids=ids) for ids in named.loc[bad[bad].index]]
     return problems_frame(found)
 
 

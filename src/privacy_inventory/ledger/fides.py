@@ -638,10 +638,12 @@ def _first(values: Any) -> str | None:
 
 @dataclass(frozen=True)
 class Chunk:
-    """The CSV text of one table held in one resource of the data map, and where that resource is."""
+    """The CSV text of one table held in one resource of the data map, and where that resource is (its
+    file and fides_key, worded only for an error)."""
 
     text: str
-    where: str
+    file: str
+    key: str
 
 
 def _frame(chunks: list[Chunk], table: str) -> pd.DataFrame:
@@ -673,7 +675,7 @@ def _bad_chunk(chunks: list[Chunk], table: str, found: CsvSyntax) -> UsageError:
         try:
             read_csv_checked(chunk.text.encode("utf-8"), next(csv.reader([chunk.text.partition("\n")[0]])))
         except CsvSyntax as exc:
-            where, line, detail = chunk.where, exc.line, exc.detail
+            where, line, detail = t("fides.where", file=chunk.file, key=chunk.key), exc.line, exc.detail
             break
     name = getattr(TABLES_BY_NAME[table], language())
     return UsageError(t("fides.bad_csv", where=where, table=name, line=line or "?", detail=detail))
@@ -717,10 +719,8 @@ def read_data_map(directory: Path) -> tuple[dict[str, pd.DataFrame], dict]:
     def keep(resource: dict, meta: dict, table: str) -> str | None:
         text = meta.get(table)
         if isinstance(text, str) and text.strip():
-            where = t(
-                "fides.where", file=origin.get(id(resource), ""), key=_value(resource.get("fides_key")) or ""
-            )
-            texts[table].append(Chunk(text, where))
+            key = _value(resource.get("fides_key")) or ""
+            texts[table].append(Chunk(text, origin.get(id(resource), ""), key))
             return text
         return None
 

@@ -15,8 +15,13 @@ Unencodable = tuple[str, str, str, str]  # file, cell (B7), the value, the chara
 
 
 def _lacking(text: str, encoding: str) -> str:
-    """The characters of `text` the encoding cannot hold, each once, in order."""
-    return "".join(dict.fromkeys(ch for ch in text if not _encodes(ch, encoding)))
+    """The characters of `text` the encoding cannot hold, each once, in order; "" when it holds them all
+    (the whole text is tried first: the characters one by one only for the rare cell that fails)."""
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return "".join(dict.fromkeys(ch for ch in text if not _encodes(ch, encoding)))
+    return ""
 
 
 def _encodes(ch: str, encoding: str) -> bool:
@@ -28,21 +33,16 @@ def _encodes(ch: str, encoding: str) -> bool:
 
 
 def unencodable_cells(df: pd.DataFrame, file: str, encoding: str) -> list[Unencodable]:
-    """Every cell the encoding cannot hold, with the characters it lacks (🍣 in 氏名🍣); cells as Excel
-    names them (B7)."""
+    """Every cell (and header) the encoding cannot hold, with the characters it lacks (🍣 in 氏名🍣);
+    cells as Excel names them (B7)."""
     bad = []
     for j, name in enumerate(df.columns):
+        letter = get_column_letter(j + 1)
         for i, value in df[name].items():
-            if isinstance(value, str):
-                try:
-                    value.encode(encoding)
-                except UnicodeEncodeError:
-                    cell = f"{get_column_letter(j + 1)}{int(i) + 2}"
-                    bad.append((file, cell, value, _lacking(value, encoding)))
-        try:
-            str(name).encode(encoding)
-        except UnicodeEncodeError:
-            bad.append((file, f"{get_column_letter(j + 1)}1", str(name), _lacking(str(name), encoding)))
+            if isinstance(value, str) and (lacking := _lacking(value, encoding)):
+                bad.append((file, f"{letter}{int(i) + 2}", value, lacking))
+        if lacking := _lacking(str(name), encoding):
+            bad.append((file, f"{letter}1", str(name), lacking))
     return bad
 
 
